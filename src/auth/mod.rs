@@ -1,0 +1,1 @@
+//! Authentication: NTLM and MS-SIPAE message signing.

@@ -1,0 +1,11 @@
+//! purple-lync: a libpurple 2.x protocol plugin for Microsoft Lync / Skype for Business.
+//!
+//! Everything outside `purple/` is plain, safe Rust with no I/O: the glue in `purple/`
+//! feeds it bytes and time and carries out what it asks for (see DESIGN.md).
+
+#![deny(unsafe_code)]
+
+pub mod auth;
+pub mod sip;
+
+mod purple;

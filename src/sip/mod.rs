@@ -1,0 +1,1 @@
+//! SIP message codec.
