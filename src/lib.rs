@@ -6,6 +6,10 @@
 #![deny(unsafe_code)]
 
 pub mod auth;
+pub mod error;
+pub mod redact;
+pub mod settings;
 pub mod sip;
+pub mod status;
 
 mod purple;

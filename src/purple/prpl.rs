@@ -1,0 +1,107 @@
+//! The protocol's callbacks (`PurplePluginProtocolInfo`), each behind the panic guard.
+
+use std::ffi::c_char;
+use std::ptr;
+
+use super::connection;
+use super::ffi::{self, GHashTable, GList, PurpleAccount, PurpleBuddy, PurpleConnection};
+use super::guard::{guard, guard_connection};
+use super::strings::to_cstring;
+use crate::settings::options::USERNAME_HINT;
+use crate::status::{MESSAGE_ATTRIBUTE, StatusKind, USER_STATUSES};
+
+/// Icon base name: pixmaps/pidgin/protocols/<size>/lync.png (packaging/icons).
+pub const LIST_ICON: &std::ffi::CStr = c"lync";
+
+pub unsafe extern "C" fn list_icon(
+    _account: *mut PurpleAccount,
+    _buddy: *mut PurpleBuddy,
+) -> *const c_char {
+    guard("list_icon", LIST_ICON.as_ptr(), || LIST_ICON.as_ptr())
+}
+
+fn primitive(kind: StatusKind) -> ffi::PurpleStatusPrimitive {
+    match kind {
+        StatusKind::Available => ffi::PURPLE_STATUS_AVAILABLE,
+        StatusKind::Unavailable => ffi::PURPLE_STATUS_UNAVAILABLE,
+        StatusKind::Away => ffi::PURPLE_STATUS_AWAY,
+        StatusKind::Invisible => ffi::PURPLE_STATUS_INVISIBLE,
+        StatusKind::Offline => ffi::PURPLE_STATUS_OFFLINE,
+    }
+}
+
+pub unsafe extern "C" fn status_types(_account: *mut PurpleAccount) -> *mut GList {
+    guard("status_types", ptr::null_mut(), || {
+        let attr_id = to_cstring(MESSAGE_ATTRIBUTE);
+        let mut list: *mut GList = ptr::null_mut();
+        for status in USER_STATUSES {
+            let id = to_cstring(status.id);
+            let name = to_cstring(status.name);
+            // SAFETY: libpurple copies ids and names and owns the value and the type; the
+            // variadic attribute list ends with NULL.
+            unsafe {
+                let message = ffi::purple_value_new(ffi::PURPLE_TYPE_STRING);
+                let status_type = ffi::purple_status_type_new_with_attrs(
+                    primitive(status.kind),
+                    id.as_ptr(),
+                    name.as_ptr(),
+                    1,
+                    1,
+                    0,
+                    attr_id.as_ptr(),
+                    c"Message".as_ptr(),
+                    message,
+                    ptr::null::<c_char>(),
+                );
+                list = glib_sys::g_list_append(list, status_type.cast());
+            }
+        }
+        list
+    })
+}
+
+pub unsafe extern "C" fn login(account: *mut PurpleAccount) {
+    // SAFETY: libpurple calls login with the live account it is connecting.
+    let gc = unsafe { ffi::purple_account_get_connection(account) };
+    guard_connection("login", gc, (), || {
+        // SAFETY: as above.
+        unsafe { connection::login(account) }
+    });
+}
+
+pub unsafe extern "C" fn close(gc: *mut PurpleConnection) {
+    // No connection error on panic here: the connection is going away already.
+    guard("close", (), || {
+        // SAFETY: libpurple calls close with the live connection it is tearing down.
+        unsafe { connection::close(gc) }
+    });
+}
+
+/// Labels of the Basic tab; Pidgin destroys the table, the strings are static.
+pub unsafe extern "C" fn get_account_text_table(_account: *mut PurpleAccount) -> *mut GHashTable {
+    guard("get_account_text_table", ptr::null_mut(), || {
+        static LOGIN_LABEL: std::sync::OnceLock<std::ffi::CString> = std::sync::OnceLock::new();
+        let label = LOGIN_LABEL.get_or_init(|| to_cstring(USERNAME_HINT));
+        // SAFETY: a string-keyed table without destroy functions; keys and values are static.
+        unsafe {
+            let table =
+                glib_sys::g_hash_table_new(Some(glib_sys::g_str_hash), Some(glib_sys::g_str_equal));
+            glib_sys::g_hash_table_insert(
+                table,
+                c"login_label".as_ptr() as *mut _,
+                label.as_ptr() as *mut _,
+            );
+            table
+        }
+    })
+}
+
+pub unsafe extern "C" fn normalize(
+    account: *const PurpleAccount,
+    who: *const c_char,
+) -> *const c_char {
+    guard("normalize", who, || {
+        // SAFETY: libpurple's own case-folding normaliser, with the arguments we were given.
+        unsafe { ffi::purple_normalize_nocase(account, who) }
+    })
+}
