@@ -6,8 +6,8 @@
 #![allow(dead_code, unused_imports, clippy::all, unsafe_op_in_unsafe_fn)]
 #![allow(unnecessary_transmutes)]
 pub use glib_sys::{
-    GByteArray, GData, GDestroyNotify, GError, GHashTable, GList, GSList, GSourceFunc, GString,
-    gboolean, gconstpointer, gpointer,
+    GByteArray, GData, GDestroyNotify, GError, GHashTable, GList, GSList, GSourceFunc,
+    GString, gboolean, gconstpointer, gpointer,
 };
 /// GObject types appear only behind pointers in the API we use.
 pub type GType = usize;
