@@ -1,23 +1,35 @@
 //! Connection-less ("datagram") NTLMv2, client and server, with MS-NLMP message signatures,
 //! as Lync / OCS use it to authenticate and sign SIP ([MS-NLMP], [MS-SIPAE]).
 //!
-//! This part holds the message codecs, the NTLMv2 key derivation and [`NtlmSession`]
-//! signing; client and server follow.
+//! Client flow (SIP): send an empty token ([`NtlmClient::initial_token`]); feed the 401's
+//! CHALLENGE to [`NtlmClient::authenticate`]; send the AUTHENTICATE it returns and keep the
+//! [`NtlmSession`] to sign requests and verify the server's `rspauth`.
+//!
+//! Server flow: [`NtlmServer::new`] makes the CHALLENGE; [`NtlmServer::accept`] checks the
+//! AUTHENTICATE against the account's password and returns the server's [`NtlmSession`].
 //!
 //! SIP signatures are made with [`SIP_SIGNATURE_SEQUENCE_NUMBER`] over the MS-SIPAE signature
 //! string (see [`crate::auth::signature`]).
 
+mod client;
+mod credentials;
 mod crypto;
 mod error;
 mod flags;
 mod keys;
 mod messages;
+mod server;
 mod session;
 mod target_info;
 
 #[cfg(test)]
 mod tests;
 
+pub use client::{
+    AuthenticateInputs, CLIENT_REQUIRED_FLAGS, CLIENT_SUPPORTED_FLAGS, ClientAuthentication,
+    MicPolicy, NtlmClient,
+};
+pub use credentials::{Credentials, LoginName, Password, split_login};
 pub use error::NtlmError;
 pub use flags::NegotiateFlags;
 pub use keys::{
@@ -25,6 +37,10 @@ pub use keys::{
     ntlmv2_client_blob, ntowf_v2, sealing_key, session_base_key, signing_key,
 };
 pub use messages::{AuthenticateMessage, ChallengeMessage, NtlmVersion};
+pub use server::{
+    DEFAULT_MAX_CLOCK_SKEW, NtlmServer, NtlmServerConfig, SERVER_DEFAULT_FLAGS,
+    SERVER_REQUIRED_FLAGS, ServerAuthentication,
+};
 pub use session::{NtlmSession, Role, SIGNATURE_LEN};
 pub use target_info::{AV_FLAG_MIC_PRESENT, AvId, AvPair, TargetInfo};
 
