@@ -1,1 +1,10 @@
 //! Authentication: NTLM and MS-SIPAE message signing.
+//!
+//! - [`ntlm`]: connection-less ("datagram") NTLMv2 as Lync uses it inside SIP, for both the
+//!   client and the server side, with MS-NLMP message signatures.
+//! - [`signature`]: the MS-SIPAE "signature string" that SIP messages are signed over.
+//!
+//! Everything here is pure computation: time and randomness are inputs.
+
+pub mod ntlm;
+pub mod signature;
