@@ -3,5 +3,7 @@
 //! No sockets, no clock, no threads, no libpurple: the glue feeds inputs with `now` and
 //! carries out the outputs. Same inputs, same outputs.
 
+pub mod discovery;
 pub mod ids;
 pub mod random;
+pub mod timers;
