@@ -1,0 +1,234 @@
+//! The headless host (tests/host) driving the real pidgin-sipe through the real libpurple.
+//!
+//! These tests prove the host before our own plugin exists: pidgin-sipe is found in
+//! libpurple's default plugin path, its account options are visible, and connection errors,
+//! Pidgin-style auto-reconnect, the password prompt and the debug log all work end to end.
+//! Needs the Debian packages libpurple0 and pidgin-sipe.
+
+mod common;
+
+use common::{Host, HostOptions, TIMEOUT, closed_port};
+use serde_json::{Value, json};
+
+const SIPE: &str = "prpl-sipe";
+const PASSWORD: &str = "correct-horse-battery-staple";
+
+/// Adds a pidgin-sipe account that will try 127.0.0.1:`port` over plain TCP.
+fn add_sipe_account(
+    host: &mut Host,
+    label: &str,
+    port: u16,
+    password: Option<&str>,
+    remember: bool,
+) {
+    host.request_ok(json!({
+        "cmd": "add_account",
+        "account": label,
+        "protocol": SIPE,
+        "username": format!("{label}@example.com"),
+        "password": password,
+        "remember_password": remember,
+        "options": {"server": format!("127.0.0.1:{port}"), "transport": "tcp"},
+    }));
+}
+
+fn is_event(event: &Value, name: &str, label: &str) -> bool {
+    event["event"] == name && event["account"] == label
+}
+
+#[test]
+fn protocols_lists_pidgin_sipe_with_its_login_split_and_options() {
+    let mut host = Host::start(HostOptions::default());
+    let reply = host.request_ok(json!({"cmd": "protocols"}));
+    let protocols = reply["protocols"].as_array().expect("protocols array");
+    let sipe = protocols
+        .iter()
+        .find(|protocol| protocol["id"] == SIPE)
+        .unwrap_or_else(|| panic!("prpl-sipe missing from {reply}"));
+
+    assert!(
+        sipe["path"]
+            .as_str()
+            .unwrap_or_default()
+            .ends_with("libsipe.so")
+    );
+    let splits = sipe["user_splits"].as_array().expect("user_splits");
+    assert_eq!(splits.len(), 1, "{splits:?}");
+    // pidgin-sipe labels the split "Login\n   user  or  DOMAIN\\user  or …".
+    assert!(
+        splits[0]["label"]
+            .as_str()
+            .unwrap_or_default()
+            .starts_with("Login")
+    );
+    assert_eq!(splits[0]["separator"], ",");
+
+    let options = sipe["options"].as_array().expect("options");
+    let keys: Vec<&str> = options
+        .iter()
+        .filter_map(|option| option["key"].as_str())
+        .collect();
+    for key in ["server", "transport", "authentication", "useragent"] {
+        assert!(keys.contains(&key), "option {key} missing from {keys:?}");
+    }
+    let transport = options
+        .iter()
+        .find(|option| option["key"] == "transport")
+        .expect("transport");
+    assert_eq!(transport["type"], "list");
+    assert!(
+        transport["choices"]
+            .as_array()
+            .expect("choices")
+            .iter()
+            .any(|choice| choice["value"] == "tcp")
+    );
+    assert!(
+        sipe["options_flags"]
+            .as_array()
+            .expect("flags")
+            .contains(&json!("OPT_PROTO_PASSWORD_OPTIONAL"))
+    );
+    let status_ids: Vec<&str> = sipe["status_types"]
+        .as_array()
+        .expect("status_types")
+        .iter()
+        .filter_map(|status| status["id"].as_str())
+        .collect();
+    assert!(
+        status_ids.contains(&"available") && status_ids.contains(&"offline"),
+        "{status_ids:?}"
+    );
+    assert!(reply["load_errors"].is_array());
+}
+
+#[test]
+fn unreachable_server_is_a_non_fatal_network_error_and_is_logged() {
+    let mut host = Host::start(HostOptions {
+        debug_log: true,
+        ..HostOptions::default()
+    });
+    add_sipe_account(&mut host, "alice", closed_port(), Some(PASSWORD), false);
+    host.request_ok(json!({"cmd": "connect", "account": "alice"}));
+
+    host.wait_for(
+        |event| is_event(event, "connection_progress", "alice"),
+        TIMEOUT,
+    );
+    let error = host.wait_for(
+        |event| is_event(event, "connection_error", "alice"),
+        TIMEOUT,
+    );
+    assert_eq!(error["reason"], "NETWORK_ERROR", "{error}");
+    assert_eq!(error["fatal"], false, "{error}");
+    host.wait_for(|event| is_event(event, "signed_off", "alice"), TIMEOUT);
+
+    // A non-fatal error leaves the account enabled (Pidgin would retry it).
+    let state = host.request_ok(json!({"cmd": "account_state", "account": "alice"}));
+    assert_eq!(state["enabled"], true, "{state}");
+    assert_eq!(state["connection"], "disconnected", "{state}");
+    assert_eq!(state["error"]["reason"], "NETWORK_ERROR", "{state}");
+
+    let log = host.debug_log();
+    assert!(
+        log.contains(" sipe: "),
+        "pidgin-sipe's own lines are logged:\n{log}"
+    );
+    assert!(
+        log.contains("Connection error on"),
+        "libpurple's lines are logged:\n{log}"
+    );
+    assert!(
+        !log.contains(PASSWORD),
+        "the password must not reach the debug log"
+    );
+}
+
+#[test]
+fn auto_reconnect_retries_non_fatal_errors_until_the_attempt_limit() {
+    let mut host = Host::start(HostOptions::default());
+    host.request_ok(
+        json!({"cmd": "set_auto_reconnect", "enabled": true, "delay_ms": 100, "max_attempts": 2}),
+    );
+    // Remembered, because libpurple forgets an unsaved password on disconnect and the
+    // reconnect would then stop at a password prompt (as it does in Pidgin).
+    add_sipe_account(&mut host, "bob", closed_port(), Some(PASSWORD), true);
+    host.request_ok(json!({"cmd": "connect", "account": "bob"}));
+
+    for attempt in 1..=2 {
+        let error = host.wait_for(|event| is_event(event, "connection_error", "bob"), TIMEOUT);
+        assert_eq!(error["reason"], "NETWORK_ERROR", "{error}");
+        let retry = host.wait_for(|event| is_event(event, "reconnecting", "bob"), TIMEOUT);
+        assert_eq!(retry["attempt"], attempt, "{retry}");
+    }
+    let error = host.wait_for(|event| is_event(event, "connection_error", "bob"), TIMEOUT);
+    assert_eq!(error["fatal"], false, "{error}");
+    let gave_up = host.wait_for(|event| is_event(event, "reconnect_gave_up", "bob"), TIMEOUT);
+    assert_eq!(gave_up["attempts"], 2, "{gave_up}");
+}
+
+#[test]
+fn missing_password_prompts_and_cancelling_fails_the_sign_in() {
+    let mut host = Host::start(HostOptions::default());
+    add_sipe_account(&mut host, "carol", closed_port(), None, false);
+    host.request_ok(json!({"cmd": "connect", "account": "carol"}));
+
+    // pidgin-sipe (OPT_PROTO_PASSWORD_OPTIONAL) asks itself, through
+    // purple_account_request_password: a fields prompt with "password" and "remember".
+    let prompt = host.wait_for(|event| is_event(event, "request", "carol"), TIMEOUT);
+    assert_eq!(prompt["kind"], "fields", "{prompt}");
+    assert_eq!(prompt["actions"], json!(["OK", "Cancel"]), "{prompt}");
+    let fields = prompt["fields"].as_array().expect("fields");
+    let password = fields
+        .iter()
+        .find(|field| field["id"] == "password")
+        .expect("password field");
+    assert_eq!(password["type"], "string");
+    assert_eq!(password["masked"], true);
+    assert_eq!(password["required"], true);
+    let remember = fields
+        .iter()
+        .find(|field| field["id"] == "remember")
+        .expect("remember field");
+    assert_eq!(remember["type"], "bool");
+
+    let request = prompt["request"].clone();
+    host.request_ok(json!({"cmd": "answer", "request": request, "action": 1}));
+
+    // Cancelling makes pidgin-sipe fail the connection as AUTHENTICATION_FAILED, which is
+    // fatal: no reconnect, and the host (like Pidgin) disables the account.
+    let error = host.wait_for(
+        |event| is_event(event, "connection_error", "carol"),
+        TIMEOUT,
+    );
+    assert_eq!(error["reason"], "AUTHENTICATION_FAILED", "{error}");
+    assert_eq!(error["fatal"], true, "{error}");
+    assert_eq!(error["text"], "Password required", "{error}");
+    host.wait_for(
+        |event| event["event"] == "request_closed" && event["request"] == request,
+        TIMEOUT,
+    );
+    host.wait_for(|event| is_event(event, "signed_off", "carol"), TIMEOUT);
+
+    let state = host.request_ok(json!({"cmd": "account_state", "account": "carol"}));
+    assert_eq!(state["enabled"], false, "{state}");
+    assert_eq!(state["connection"], "disconnected", "{state}");
+    assert_eq!(state["error"]["reason"], "AUTHENTICATION_FAILED", "{state}");
+    assert_eq!(state["has_password"], false, "{state}");
+}
+
+#[test]
+fn bad_commands_get_errors_and_the_host_keeps_running() {
+    let mut host = Host::start(HostOptions::default());
+    let reply = host.request(json!({"cmd": "no_such_command"}));
+    assert_eq!(reply["event"], "error", "{reply}");
+    let reply = host.request(json!({"cmd": "connect", "account": "nobody"}));
+    assert_eq!(reply["event"], "error", "{reply}");
+    host.send(json!("not an object"));
+    host.wait_for(
+        |event| event["event"] == "error" && event.get("id").is_none(),
+        TIMEOUT,
+    );
+    // Still alive and answering.
+    host.request_ok(json!({"cmd": "protocols"}));
+}
