@@ -16,6 +16,18 @@ thread_local! {
     static EVENTS_OUT: RefCell<Option<File>> = const { RefCell::new(None) };
 }
 
+#[cfg(test)]
+thread_local! {
+    /// Unit tests read back what would have been printed.
+    static EMITTED: RefCell<Vec<Value>> = const { RefCell::new(Vec::new()) };
+}
+
+/// Everything emitted on this thread since the last call (unit tests only).
+#[cfg(test)]
+pub fn take_emitted() -> Vec<Value> {
+    EMITTED.with(|emitted| std::mem::take(&mut *emitted.borrow_mut()))
+}
+
 /// Takes over stdout for events and sends everything else written to fd 1 to stderr.
 pub fn claim_stdout() -> std::io::Result<()> {
     // SAFETY: plain descriptor juggling on fds this process owns; the duplicate is owned
@@ -39,6 +51,8 @@ pub fn claim_stdout() -> std::io::Result<()> {
 /// A failed write means the test has gone away; output stops, and the EOF on stdin that
 /// follows shuts the host down.
 pub fn emit(event: Value) {
+    #[cfg(test)]
+    EMITTED.with(|emitted| emitted.borrow_mut().push(event.clone()));
     let mut line = event.to_string();
     line.push('\n');
     EVENTS_OUT.with(|out| {

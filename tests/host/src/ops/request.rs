@@ -604,3 +604,7 @@ pub unsafe fn register_authorization(
         )
     }
 }
+
+#[cfg(test)]
+#[path = "request_tests.rs"]
+mod tests;
