@@ -7,6 +7,7 @@
 
 mod common;
 
+use common::tls_server::TlsServer;
 use common::{Host, HostOptions, TIMEOUT, closed_port};
 use serde_json::{Value, json};
 
@@ -215,6 +216,66 @@ fn missing_password_prompts_and_cancelling_fails_the_sign_in() {
     assert_eq!(state["connection"], "disconnected", "{state}");
     assert_eq!(state["error"]["reason"], "AUTHENTICATION_FAILED", "{state}");
     assert_eq!(state["has_password"], false, "{state}");
+}
+
+#[test]
+fn untrusted_certificate_prompt_is_an_action_request() {
+    let server = TlsServer::start();
+    let mut host = Host::start(HostOptions::default());
+    host.request_ok(json!({
+        "cmd": "add_account",
+        "account": "dave",
+        "protocol": SIPE,
+        "username": "dave@example.com",
+        "password": PASSWORD,
+        "remember_password": true,
+        "options": {"server": format!("127.0.0.1:{}", server.port()), "transport": "tls"},
+    }));
+    let is_certificate_prompt = |event: &Value| {
+        event["event"] == "request"
+            && event["kind"] == "action"
+            && event["title"] == "SSL Certificate Verification"
+    };
+
+    // libpurple's own certificate check asks, through request_action (3 actions in a va_list).
+    host.request_ok(json!({"cmd": "connect", "account": "dave"}));
+    let prompt = host.wait_for(is_certificate_prompt, TIMEOUT);
+    assert_eq!(prompt["actions"][0], "Accept", "{prompt}");
+    assert_eq!(prompt["actions"][1], "Reject", "{prompt}");
+    assert!(
+        prompt["primary"]
+            .as_str()
+            .unwrap_or_default()
+            .contains("127.0.0.1"),
+        "{prompt}"
+    );
+    assert!(
+        prompt["account"].is_null(),
+        "libpurple does not say which account asks: {prompt}"
+    );
+
+    // Reject: the TLS connection fails, reported by pidgin-sipe as a (non-fatal) network error.
+    host.request_ok(json!({"cmd": "answer", "request": prompt["request"], "action": 1}));
+    host.wait_for(
+        |event| event["event"] == "request_closed" && event["request"] == prompt["request"],
+        TIMEOUT,
+    );
+    let error = host.wait_for(|event| is_event(event, "connection_error", "dave"), TIMEOUT);
+    assert_eq!(error["reason"], "NETWORK_ERROR", "{error}");
+    assert_eq!(error["fatal"], false, "{error}");
+    host.wait_for(|event| is_event(event, "signed_off", "dave"), TIMEOUT);
+
+    // Accept: the handshake completes and pidgin-sipe's REGISTER reaches the server.
+    host.request_ok(json!({"cmd": "connect", "account": "dave"}));
+    let prompt = host.wait_for(is_certificate_prompt, TIMEOUT);
+    host.request_ok(json!({"cmd": "answer", "request": prompt["request"], "action": 0}));
+    let received = server.wait_for_data("REGISTER sip:example.com SIP/2.0", TIMEOUT);
+    assert!(
+        received.contains("From: <sip:dave@example.com>"),
+        "{received}"
+    );
+    host.request_ok(json!({"cmd": "disconnect", "account": "dave"}));
+    host.wait_for(|event| is_event(event, "signed_off", "dave"), TIMEOUT);
 }
 
 #[test]

@@ -11,6 +11,8 @@
 
 #![allow(dead_code)] // each integration test uses its own subset
 
+pub mod tls_server;
+
 use std::fmt::Write as _;
 use std::io::{BufRead, BufReader, Write};
 use std::net::TcpListener;
