@@ -104,6 +104,35 @@ fn protocols_lists_pidgin_sipe_with_its_login_split_and_options() {
 }
 
 #[test]
+fn plugin_files_that_fail_to_load_are_reported() {
+    let plugins = tempfile::tempdir().expect("plugin dir");
+    let broken = plugins.path().join("libbroken.so");
+    std::fs::write(&broken, b"not an ELF file").expect("write a broken plugin");
+    let mut host = Host::start(HostOptions {
+        plugin_dirs: vec![plugins.path().to_path_buf()],
+        ..HostOptions::default()
+    });
+    let reply = host.request_ok(json!({"cmd": "protocols"}));
+    let errors = reply["load_errors"].as_array().expect("load_errors");
+    let error = errors
+        .iter()
+        .find(|error| error["path"] == broken.display().to_string())
+        .unwrap_or_else(|| panic!("{} not reported in {errors:?}", broken.display()));
+    assert!(
+        !error["error"].as_str().unwrap_or_default().is_empty(),
+        "{error}"
+    );
+    // The default search path still applies next to --plugin-dir.
+    assert!(
+        reply["protocols"]
+            .as_array()
+            .expect("protocols")
+            .iter()
+            .any(|p| p["id"] == SIPE)
+    );
+}
+
+#[test]
 fn unreachable_server_is_a_non_fatal_network_error_and_is_logged() {
     let mut host = Host::start(HostOptions {
         debug_log: true,
@@ -276,6 +305,42 @@ fn untrusted_certificate_prompt_is_an_action_request() {
     );
     host.request_ok(json!({"cmd": "disconnect", "account": "dave"}));
     host.wait_for(|event| is_event(event, "signed_off", "dave"), TIMEOUT);
+}
+
+#[test]
+fn buddy_list_commands_edit_the_list_while_offline() {
+    let mut host = Host::start(HostOptions::default());
+    add_sipe_account(&mut host, "erin", closed_port(), Some(PASSWORD), false);
+    let bob = "sip:bob@example.com";
+    host.request_ok(json!({"cmd": "add_buddy", "account": "erin", "who": bob, "group": "Team", "alias": "Bobby"}));
+    let added = host.wait_for(|event| is_event(event, "buddy_added", "erin"), TIMEOUT);
+    assert_eq!(added["name"], bob, "{added}");
+    assert_eq!(added["group"], "Team", "{added}");
+    assert_eq!(added["alias"], "Bobby", "{added}");
+
+    host.request_ok(
+        json!({"cmd": "move_buddy", "account": "erin", "who": bob, "group": "Friends"}),
+    );
+    host.request_ok(
+        json!({"cmd": "alias_buddy", "account": "erin", "who": bob, "alias": "Robert"}),
+    );
+    host.request_ok(json!({"cmd": "rename_group", "from": "Friends", "to": "Pals"}));
+    let listed = host.request_ok(json!({"cmd": "buddies", "account": "erin"}));
+    let buddies = listed["buddies"].as_array().expect("buddies");
+    assert_eq!(buddies.len(), 1, "{listed}");
+    assert_eq!(buddies[0]["group"], "Pals", "{listed}");
+    assert_eq!(buddies[0]["alias"], "Robert", "{listed}");
+    assert_eq!(buddies[0]["online"], false, "{listed}");
+    assert_eq!(buddies[0]["primitive"], "offline", "{listed}");
+
+    host.request_ok(json!({"cmd": "remove_group", "name": "Pals"}));
+    let removed = host.wait_for(|event| is_event(event, "buddy_removed", "erin"), TIMEOUT);
+    assert_eq!(removed["name"], bob, "{removed}");
+    let listed = host.request_ok(json!({"cmd": "buddies", "account": "erin"}));
+    assert_eq!(listed["buddies"], json!([]), "{listed}");
+    // Sending needs a connection; the host says so instead of dropping the message.
+    let reply = host.request(json!({"cmd": "send_im", "account": "erin", "to": bob, "text": "hi"}));
+    assert_eq!(reply["event"], "error", "{reply}");
 }
 
 #[test]

@@ -79,9 +79,18 @@ fn build_host() {
     assert!(status.success(), "building purple-host failed ({status})");
 }
 
-/// Our plugin as cargo built it for this test run (`target/<profile>/libpurple_lync.so`).
+/// Our plugin as cargo built it for this test run.
+///
+/// `cargo test` leaves the cdylib in `target/<profile>/deps/` (only `cargo build` copies it
+/// up to `target/<profile>/`, and that copy may be older), so `deps/` comes first.
 pub fn lync_plugin() -> PathBuf {
-    profile_dir().join("libpurple_lync.so")
+    let profile_dir = profile_dir();
+    let fresh = profile_dir.join("deps").join("libpurple_lync.so");
+    if fresh.exists() {
+        fresh
+    } else {
+        profile_dir.join("libpurple_lync.so")
+    }
 }
 
 /// A TCP port on 127.0.0.1 that nothing listens on (bound, then released).
