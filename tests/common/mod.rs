@@ -189,6 +189,7 @@ impl Host {
     }
 
     /// Sends one command line (no reply expected or awaited).
+    #[track_caller]
     pub fn send(&mut self, command: Value) {
         let line = format!("{command}\n");
         let written = match self.stdin.as_mut() {
@@ -203,6 +204,7 @@ impl Host {
     }
 
     /// Sends a command with a fresh id and returns its reply (`ok` or `error`).
+    #[track_caller]
     pub fn request(&mut self, mut command: Value) -> Value {
         self.next_id += 1;
         let id = self.next_id;
@@ -217,6 +219,7 @@ impl Host {
     }
 
     /// Like [`Host::request`], but an `error` reply fails the test.
+    #[track_caller]
     pub fn request_ok(&mut self, command: Value) -> Value {
         let reply = self.request(command.clone());
         if reply["event"] != "ok" {
@@ -227,6 +230,7 @@ impl Host {
 
     /// Takes the first event not yet taken that satisfies `predicate`, waiting up to
     /// `timeout`; panics with every event seen (and the host's stderr) if none comes.
+    #[track_caller]
     pub fn wait_for(&mut self, predicate: impl Fn(&Value) -> bool, timeout: Duration) -> Value {
         let started = Instant::now();
         let deadline = started + timeout;
@@ -262,6 +266,7 @@ impl Host {
     }
 
     /// Waits for the next event called `name`.
+    #[track_caller]
     pub fn wait_event(&mut self, name: &str, timeout: Duration) -> Value {
         self.wait_for(|event| event["event"] == name, timeout)
     }
