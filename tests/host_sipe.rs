@@ -248,6 +248,30 @@ fn missing_password_prompts_and_cancelling_fails_the_sign_in() {
 }
 
 #[test]
+fn a_password_typed_into_the_prompt_is_used_and_remembered() {
+    let mut host = Host::start(HostOptions::default());
+    add_sipe_account(&mut host, "frank", closed_port(), None, false);
+    host.request_ok(json!({"cmd": "connect", "account": "frank"}));
+    let prompt = host.wait_for(|event| is_event(event, "request", "frank"), TIMEOUT);
+    host.request_ok(json!({
+        "cmd": "answer",
+        "request": prompt["request"],
+        "ok": true,
+        "fields": {"password": PASSWORD, "remember": true},
+    }));
+
+    // pidgin-sipe goes on to connect, and fails only at the (closed) port.
+    let error = host.wait_for(
+        |event| is_event(event, "connection_error", "frank"),
+        TIMEOUT,
+    );
+    assert_eq!(error["reason"], "NETWORK_ERROR", "{error}");
+    let state = host.request_ok(json!({"cmd": "account_state", "account": "frank"}));
+    assert_eq!(state["remember_password"], true, "{state}");
+    assert_eq!(state["has_password"], true, "{state}");
+}
+
+#[test]
 fn untrusted_certificate_prompt_is_an_action_request() {
     let server = TlsServer::start();
     let mut host = Host::start(HostOptions::default());
