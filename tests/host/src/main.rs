@@ -13,6 +13,7 @@ mod commands;
 mod cstr;
 mod describe;
 #[path = "../../../src/purple/ffi.rs"]
+#[rustfmt::skip] // generated; see tools/gen-bindings
 mod ffi;
 mod ops;
 mod protocol;
