@@ -107,6 +107,8 @@ pub struct HostOptions {
     pub debug_log: bool,
     /// Also load our plugin: a private plugin dir holding only `libpurple_lync.so` is added.
     pub lync_plugin: bool,
+    /// Extra environment for the host process (e.g. `PURPLE_LYNC_TEST_PANIC`).
+    pub env: Vec<(String, String)>,
 }
 
 /// Everything the host printed, and which events a wait has already taken.
@@ -159,6 +161,7 @@ impl Host {
         if let Some(path) = &debug_log {
             command.arg("--debug-log").arg(path);
         }
+        command.envs(options.env.iter().map(|(k, v)| (k, v)));
         let stderr = std::fs::File::create(&stderr_path).expect("host stderr file");
         let mut child = command
             .stdin(Stdio::piped())
