@@ -307,9 +307,11 @@ fn large_body_is_framed() {
     assert_eq!(message(&frame).body(), body.as_slice());
 }
 
+type ErrorCheck = fn(&ParseError) -> bool;
+
 #[test]
 fn malformed_inputs_are_errors() {
-    let cases: &[(&[u8], fn(&ParseError) -> bool)] = &[
+    let cases: &[(&[u8], ErrorCheck)] = &[
         (b"HELLO\r\n\r\n", |e| {
             matches!(e, ParseError::InvalidStartLine { .. })
         }),
