@@ -1,0 +1,30 @@
+//! Size limits applied while reading messages from the network.
+
+/// Upper bounds on what one message may use. Checked before anything is buffered for the
+/// part in question, so a hostile peer cannot make the codec reserve memory beyond them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Limits {
+    /// Bytes in the start line, without its CRLF.
+    pub max_start_line: usize,
+    /// Bytes from the first byte of the start line through the terminating blank line.
+    pub max_header_section: usize,
+    /// Header fields per message; a folded field counts once.
+    pub max_headers: usize,
+    /// Body bytes. A 5,000-contact roaming-contacts NOTIFY is about 1 MB.
+    pub max_body: usize,
+}
+
+impl Limits {
+    pub const DEFAULT: Limits = Limits {
+        max_start_line: 8 * 1024,
+        max_header_section: 64 * 1024,
+        max_headers: 256,
+        max_body: 16 * 1024 * 1024,
+    };
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Limits::DEFAULT
+    }
+}
