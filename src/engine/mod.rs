@@ -4,6 +4,13 @@
 //! carries out the outputs. Same inputs, same outputs.
 
 pub mod discovery;
+mod events;
 pub mod ids;
 pub mod random;
+mod register;
+pub mod security;
+mod session;
 pub mod timers;
+
+pub use events::{ConnId, Event, Input, LogLevel, Output, Progress};
+pub use session::{Config, Session, default_user_agent};

@@ -3,15 +3,13 @@
 /// A source of random bytes.
 pub trait Random {
     fn fill(&mut self, buf: &mut [u8]);
+}
 
-    fn bytes<const N: usize>(&mut self) -> [u8; N]
-    where
-        Self: Sized,
-    {
-        let mut out = [0u8; N];
-        self.fill(&mut out);
-        out
-    }
+/// `N` random bytes.
+pub fn random_array<const N: usize>(random: &mut dyn Random) -> [u8; N] {
+    let mut out = [0u8; N];
+    random.fill(&mut out);
+    out
 }
 
 /// The operating system's generator, for the plugin.

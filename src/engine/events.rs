@@ -1,0 +1,92 @@
+//! What the engine tells the glue: things to do, and things that happened.
+
+use std::net::SocketAddr;
+
+use super::discovery::SrvQuery;
+use crate::error::ConnectionError;
+
+/// Identifies one transport connection the engine asked for.
+pub type ConnId = u32;
+
+/// What happened, as the glue saw it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Input<'a> {
+    /// A connection asked for with [`Output::Connect`] is up (TLS handshake done, if TLS).
+    Connected { conn: ConnId, local: Option<SocketAddr> },
+    /// It could not be set up; `reason` is for the user.
+    ConnectFailed { conn: ConnId, reason: String },
+    /// Bytes arrived (decrypted, if TLS).
+    Data { conn: ConnId, bytes: &'a [u8] },
+    /// The peer or the network closed it.
+    Closed { conn: ConnId, reason: Option<String> },
+    /// The answer to the last [`Output::ResolveSrv`]: `(host, port)` in priority order;
+    /// empty when the name has no records or the lookup failed.
+    SrvResolved { records: Vec<(String, u16)> },
+    /// The deadline from [`super::Session::poll_timeout`] passed.
+    Timeout,
+    /// The user signs out: say goodbye to the server.
+    Logout,
+}
+
+/// What the engine wants done.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Output {
+    ResolveSrv(SrvQuery),
+    Connect { conn: ConnId, host: String, port: u16, tls: bool },
+    Transmit { conn: ConnId, bytes: Vec<u8> },
+    Close { conn: ConnId },
+    Event(Event),
+}
+
+/// Sign-in stages shown in Pidgin's connection progress.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Progress {
+    /// Looking up the server for this domain.
+    Resolving(String),
+    /// Connecting to `host:port`.
+    Connecting(String),
+    Authenticating,
+    SignedIn,
+}
+
+impl Progress {
+    pub const STEPS: usize = 4;
+
+    pub fn step(&self) -> usize {
+        match self {
+            Progress::Resolving(_) => 0,
+            Progress::Connecting(_) => 1,
+            Progress::Authenticating => 2,
+            Progress::SignedIn => 3,
+        }
+    }
+
+    pub fn text(&self) -> String {
+        match self {
+            Progress::Resolving(domain) => format!("Looking up the server for {domain}"),
+            Progress::Connecting(server) => format!("Connecting to {server}"),
+            Progress::Authenticating => "Authenticating".to_owned(),
+            Progress::SignedIn => "Signed in".to_owned(),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LogLevel {
+    Info,
+    Warning,
+    Error,
+}
+
+/// Things the user (or the log) should know about.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Event {
+    Progress(Progress),
+    /// Registered: the account is online.
+    SignedIn,
+    /// The session is over; show this to the user. Always the last event.
+    Failed(ConnectionError),
+    Log(LogLevel, String),
+    /// A SIP message sent or received, for the debug log (which redacts it).
+    Trace { outgoing: bool, text: String },
+}
