@@ -12,13 +12,19 @@ pub type ConnId = u32;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Input<'a> {
     /// A connection asked for with [`Output::Connect`] is up (TLS handshake done, if TLS).
-    Connected { conn: ConnId, local: Option<SocketAddr> },
+    Connected {
+        conn: ConnId,
+        local: Option<SocketAddr>,
+    },
     /// It could not be set up; `reason` is for the user.
     ConnectFailed { conn: ConnId, reason: String },
     /// Bytes arrived (decrypted, if TLS).
     Data { conn: ConnId, bytes: &'a [u8] },
     /// The peer or the network closed it.
-    Closed { conn: ConnId, reason: Option<String> },
+    Closed {
+        conn: ConnId,
+        reason: Option<String>,
+    },
     /// The answer to the last [`Output::ResolveSrv`]: `(host, port)` in priority order;
     /// empty when the name has no records or the lookup failed.
     SrvResolved { records: Vec<(String, u16)> },
@@ -32,9 +38,19 @@ pub enum Input<'a> {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Output {
     ResolveSrv(SrvQuery),
-    Connect { conn: ConnId, host: String, port: u16, tls: bool },
-    Transmit { conn: ConnId, bytes: Vec<u8> },
-    Close { conn: ConnId },
+    Connect {
+        conn: ConnId,
+        host: String,
+        port: u16,
+        tls: bool,
+    },
+    Transmit {
+        conn: ConnId,
+        bytes: Vec<u8>,
+    },
+    Close {
+        conn: ConnId,
+    },
     Event(Event),
 }
 
@@ -88,5 +104,8 @@ pub enum Event {
     Failed(ConnectionError),
     Log(LogLevel, String),
     /// A SIP message sent or received, for the debug log (which redacts it).
-    Trace { outgoing: bool, text: String },
+    Trace {
+        outgoing: bool,
+        text: String,
+    },
 }

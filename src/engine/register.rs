@@ -11,13 +11,16 @@ use super::random::{Random, random_array, random_hex};
 use super::security::{Challenge, Mac, SecurityContext};
 use super::session::{MAX_REDIRECTS, Phase, Session, TRANSACTION_TIMEOUT};
 use super::timers::Timer;
-use crate::auth::ntlm::{AuthenticateInputs, Credentials, NtlmClient, Password, filetime_from_unix};
+use crate::auth::ntlm::{
+    AuthenticateInputs, Credentials, NtlmClient, Password, filetime_from_unix,
+};
 use crate::error::{ConnectionError, ErrorClass};
 use crate::settings::AuthScheme;
 use crate::sip::{AuthParams, Message};
 
 /// Methods we accept, as Microsoft's clients list them in Contact.
-const CONTACT_METHODS: &str = "INVITE, MESSAGE, INFO, SUBSCRIBE, OPTIONS, BYE, CANCEL, NOTIFY, ACK, REFER, BENOTIFY";
+const CONTACT_METHODS: &str =
+    "INVITE, MESSAGE, INFO, SUBSCRIBE, OPTIONS, BYE, CANCEL, NOTIFY, ACK, REFER, BENOTIFY";
 /// How long we ask to stay registered when the server does not say.
 const DEFAULT_EXPIRES: u32 = 900;
 
@@ -97,9 +100,15 @@ fn server_reason(msg: &Message) -> String {
 fn challenge_from(params: &AuthParams) -> Challenge {
     Challenge {
         scheme: params.scheme.clone(),
-        realm: params.param("realm").unwrap_or("SIP Communications Service").to_owned(),
+        realm: params
+            .param("realm")
+            .unwrap_or("SIP Communications Service")
+            .to_owned(),
         target_name: params.param("targetname").unwrap_or_default().to_owned(),
-        version: params.param("version").and_then(|v| v.parse().ok()).unwrap_or(2),
+        version: params
+            .param("version")
+            .and_then(|v| v.parse().ok())
+            .unwrap_or(2),
         opaque: params.param("opaque").map(str::to_owned),
     }
 }
@@ -132,7 +141,10 @@ impl Session {
     }
 
     /// A REGISTER with everything but the Authorization header.
-    fn build_register(&mut self, unregister: bool) -> Result<(Message, String), crate::sip::BuildError> {
+    fn build_register(
+        &mut self,
+        unregister: bool,
+    ) -> Result<(Message, String), crate::sip::BuildError> {
         let domain = self.config.settings.sip_address.domain.clone();
         let uri = self.self_uri();
         let local = self.local_address();
@@ -140,11 +152,17 @@ impl Session {
         let branch = ids::new_branch(&mut *self.random);
         self.registration.cseq += 1;
         let mut msg = Message::request("REGISTER", &format!("sip:{domain}"))?;
-        msg.add_header("Via", format!("SIP/2.0/{via_transport} {local};branch={branch}"))?;
+        msg.add_header(
+            "Via",
+            format!("SIP/2.0/{via_transport} {local};branch={branch}"),
+        )?;
         msg.add_header("Max-Forwards", "70")?;
         msg.add_header(
             "From",
-            format!("<{uri}>;tag={};epid={}", self.registration.tag, self.config.epid),
+            format!(
+                "<{uri}>;tag={};epid={}",
+                self.registration.tag, self.config.epid
+            ),
         )?;
         msg.add_header("To", format!("<{uri}>"))?;
         msg.add_header("Call-ID", self.registration.call_id.clone())?;
@@ -199,7 +217,8 @@ impl Session {
                 if challenge.version > 2 {
                     params.push(("version", challenge.version.to_string()));
                 }
-                let borrowed: Vec<(&str, &str)> = params.iter().map(|(k, v)| (*k, v.as_str())).collect();
+                let borrowed: Vec<(&str, &str)> =
+                    params.iter().map(|(k, v)| (*k, v.as_str())).collect();
                 Some(crate::sip::format_auth_value(&challenge.scheme, &borrowed))
             }
             AuthState::NtlmAnswered => {
@@ -212,7 +231,11 @@ impl Session {
             let _ = msg.set_header("Authorization", value);
             self.send_register_message(msg, branch, false);
         } else {
-            self.send_register_message(msg, branch, self.registration.auth == AuthState::Established);
+            self.send_register_message(
+                msg,
+                branch,
+                self.registration.auth == AuthState::Established,
+            );
         }
     }
 
@@ -229,8 +252,12 @@ impl Session {
         } else {
             let mut params = sa.base_params();
             params.extend(extra);
-            let borrowed: Vec<(&str, &str)> = params.iter().map(|(k, v)| (*k, v.as_str())).collect();
-            Some(crate::sip::format_auth_value(&sa.challenge.scheme, &borrowed))
+            let borrowed: Vec<(&str, &str)> =
+                params.iter().map(|(k, v)| (*k, v.as_str())).collect();
+            Some(crate::sip::format_auth_value(
+                &sa.challenge.scheme,
+                &borrowed,
+            ))
         }
     }
 
@@ -240,7 +267,10 @@ impl Session {
         if let Some((_, old)) = self.registration.pending.replace((branch, transaction)) {
             self.timers.cancel(Timer::Transaction(old));
         }
-        self.timers.set(Timer::Transaction(transaction), self.now + TRANSACTION_TIMEOUT);
+        self.timers.set(
+            Timer::Transaction(transaction),
+            self.now + TRANSACTION_TIMEOUT,
+        );
         if sign {
             self.sign_and_send(&mut msg);
         } else {
@@ -256,7 +286,12 @@ impl Session {
     }
 
     pub(super) fn on_transaction_timeout(&mut self, transaction: u32) {
-        if self.registration.pending.as_ref().is_some_and(|(_, t)| *t == transaction) {
+        if self
+            .registration
+            .pending
+            .as_ref()
+            .is_some_and(|(_, t)| *t == transaction)
+        {
             self.fail(ConnectionError::new(
                 ErrorClass::Network,
                 format!(
@@ -274,7 +309,10 @@ impl Session {
         if code < 200 {
             return;
         }
-        let branch = msg.top_via().ok().and_then(|v| v.param("branch").map(str::to_owned));
+        let branch = msg
+            .top_via()
+            .ok()
+            .and_then(|v| v.param("branch").map(str::to_owned));
         match &self.registration.pending {
             Some((pending, transaction)) if Some(pending) == branch.as_ref() => {
                 self.timers.cancel(Timer::Transaction(*transaction));
@@ -323,9 +361,15 @@ impl Session {
         }
         self.registration.restarts = 0;
         let expires = self.granted_expires(msg);
-        let refresh = if expires > 60 { expires - 30 } else { (expires / 2).max(1) };
-        self.timers
-            .set(Timer::RegisterRefresh, self.now + std::time::Duration::from_secs(u64::from(refresh)));
+        let refresh = if expires > 60 {
+            expires - 30
+        } else {
+            (expires / 2).max(1)
+        };
+        self.timers.set(
+            Timer::RegisterRefresh,
+            self.now + std::time::Duration::from_secs(u64::from(refresh)),
+        );
         if let Some(timeout) = msg
             .header("ms-keep-alive")
             .and_then(|v| v.split(';').find_map(|p| p.trim().strip_prefix("timeout=")))
@@ -391,12 +435,13 @@ impl Session {
                     "The server did not accept the password for login {} (signing in as {}). Check \
                      the Password, and the Login field if your Windows login differs from your \
                      sign-in address (DOMAIN\\user or user@company.com).",
-                    settings.login,
-                    settings.sip_address
+                    settings.login, settings.sip_address
                 );
                 self.fail(ConnectionError::new(ErrorClass::AuthenticationFailed, text));
             }
-            AuthState::Unauthenticated | AuthState::Established => self.restart_authentication(&offered),
+            AuthState::Unauthenticated | AuthState::Established => {
+                self.restart_authentication(&offered)
+            }
         }
     }
 
@@ -419,7 +464,11 @@ impl Session {
             AuthScheme::TlsDsk | AuthScheme::Kerberos => None,
         };
         let Some(params) = chosen else {
-            let offer = if schemes.is_empty() { "nothing".to_owned() } else { schemes.join(", ") };
+            let offer = if schemes.is_empty() {
+                "nothing".to_owned()
+            } else {
+                schemes.join(", ")
+            };
             let text = match self.config.settings.auth {
                 AuthScheme::Ntlm => format!(
                     "The server does not offer NTLM sign-in (it offers {offer}). Set Authentication \
@@ -430,13 +479,19 @@ impl Session {
                      NTLM only. Ask your administrator to allow NTLM, or choose another scheme."
                 ),
             };
-            self.fail(ConnectionError::new(ErrorClass::AuthenticationImpossible, text));
+            self.fail(ConnectionError::new(
+                ErrorClass::AuthenticationImpossible,
+                text,
+            ));
             return;
         };
         if self.config.settings.auth == AuthScheme::Auto {
             self.log(
                 LogLevel::Info,
-                format!("Auto authentication: server offers [{}]; using NTLM", schemes.join(", ")),
+                format!(
+                    "Auto authentication: server offers [{}]; using NTLM",
+                    schemes.join(", ")
+                ),
             );
         }
         self.registration.auth = AuthState::NtlmStarted(challenge_from(params));
@@ -455,8 +510,13 @@ impl Session {
             Err(e) => return fail(self, format!("bad base64: {e}")),
         };
         let settings = &self.config.settings;
-        let password = settings.password.as_ref().map(|p| p.expose()).unwrap_or_default();
-        let credentials = Credentials::from_login(&settings.login.to_string(), Password::new(password));
+        let password = settings
+            .password
+            .as_ref()
+            .map(|p| p.expose())
+            .unwrap_or_default();
+        let credentials =
+            Credentials::from_login(&settings.login.to_string(), Password::new(password));
         let client = NtlmClient::new(credentials, self.config.hostname.to_ascii_uppercase());
         let wall = self
             .wall_clock_now()
@@ -493,7 +553,8 @@ impl Session {
                     format!("redirected ({code}) to {}:{}", target.host, target.port),
                 );
                 if let Some(link) = self.link.take() {
-                    self.outputs.push_back(super::events::Output::Close { conn: link.id });
+                    self.outputs
+                        .push_back(super::events::Output::Close { conn: link.id });
                 }
                 self.security = None;
                 self.registration.auth = AuthState::Unauthenticated;
@@ -554,15 +615,27 @@ mod tests {
     fn redirect_targets() {
         assert_eq!(
             redirect_target("sip:pool2.contoso.com:5061;transport=tls"),
-            Some(Target { host: "pool2.contoso.com".into(), port: 5061, tls: true })
+            Some(Target {
+                host: "pool2.contoso.com".into(),
+                port: 5061,
+                tls: true
+            })
         );
         assert_eq!(
             redirect_target("sip:10.0.0.1;transport=tcp"),
-            Some(Target { host: "10.0.0.1".into(), port: 5060, tls: false })
+            Some(Target {
+                host: "10.0.0.1".into(),
+                port: 5060,
+                tls: false
+            })
         );
         assert_eq!(
             redirect_target("sip:alice@[::1]:5062"),
-            Some(Target { host: "::1".into(), port: 5062, tls: true })
+            Some(Target {
+                host: "::1".into(),
+                port: 5062,
+                tls: true
+            })
         );
         assert_eq!(redirect_target("tel:+123"), None);
         assert_eq!(redirect_target("sip::5061"), None);

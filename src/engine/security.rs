@@ -33,13 +33,15 @@ impl std::fmt::Debug for Mac {
 }
 
 impl Mac {
-    fn sign(&self, text: &[u8]) -> Vec<u8> {
+    /// Our signature over a signature string.
+    pub fn sign(&self, text: &[u8]) -> Vec<u8> {
         match self {
             Mac::Ntlm(session) => session.sign(SIP_SIGNATURE_SEQUENCE_NUMBER, text).to_vec(),
         }
     }
 
-    fn verify(&self, text: &[u8], signature: &[u8]) -> bool {
+    /// Checks the peer's signature over a signature string.
+    pub fn verify(&self, text: &[u8], signature: &[u8]) -> bool {
         match self {
             Mac::Ntlm(session) => session.verify(SIP_SIGNATURE_SEQUENCE_NUMBER, text, signature),
         }

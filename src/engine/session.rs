@@ -232,7 +232,10 @@ impl Session {
             Step::Exhausted => {
                 let error = if self.config.settings.server.is_some() {
                     self.last_connect_error.take().unwrap_or_else(|| {
-                        ConnectionError::new(ErrorClass::Network, "Could not connect to the server.")
+                        ConnectionError::new(
+                            ErrorClass::Network,
+                            "Could not connect to the server.",
+                        )
                     })
                 } else {
                     ConnectionError::new(
@@ -262,7 +265,8 @@ impl Session {
             port: target.port,
             tls: target.tls,
         });
-        self.timers.set(Timer::ConnectTimeout, self.now + CONNECT_TIMEOUT);
+        self.timers
+            .set(Timer::ConnectTimeout, self.now + CONNECT_TIMEOUT);
         self.link = Some(Link {
             id,
             target,
@@ -299,7 +303,10 @@ impl Session {
             return;
         };
         let server = format!("{}:{}", link.target.host, link.target.port);
-        self.log(LogLevel::Warning, format!("could not connect to {server}: {reason}"));
+        self.log(
+            LogLevel::Warning,
+            format!("could not connect to {server}: {reason}"),
+        );
         let hint = if self.config.settings.server.is_some() {
             "Check the Server field in the Advanced tab, and your network and proxy settings."
         } else {
@@ -358,7 +365,9 @@ impl Session {
                 Err(e) => {
                     self.fail(ConnectionError::new(
                         ErrorClass::Network,
-                        format!("The server sent a message purple-lync cannot read ({e}). Reconnecting."),
+                        format!(
+                            "The server sent a message purple-lync cannot read ({e}). Reconnecting."
+                        ),
                     ));
                     return;
                 }
@@ -381,7 +390,10 @@ impl Session {
                 return;
             }
             Some(Verification::Unsigned) if !self.may_be_unsigned(&msg) => {
-                self.log(LogLevel::Warning, "ignoring an unsigned message from the server".to_owned());
+                self.log(
+                    LogLevel::Warning,
+                    "ignoring an unsigned message from the server".to_owned(),
+                );
                 return;
             }
             _ => {}
@@ -396,7 +408,9 @@ impl Session {
     /// Lync leaves provisional responses and authentication challenges unsigned.
     fn may_be_unsigned(&self, msg: &Message) -> bool {
         matches!(msg.status_code(), Some(100..=199 | 401 | 407))
-            || msg.cseq().is_ok_and(|c| c.method.eq_ignore_ascii_case("REGISTER"))
+            || msg
+                .cseq()
+                .is_ok_and(|c| c.method.eq_ignore_ascii_case("REGISTER"))
     }
 
     fn on_request(&mut self, msg: Message) {
@@ -413,7 +427,9 @@ impl Session {
     }
 
     fn on_response(&mut self, msg: Message) {
-        let is_register = msg.cseq().is_ok_and(|c| c.method.eq_ignore_ascii_case("REGISTER"));
+        let is_register = msg
+            .cseq()
+            .is_ok_and(|c| c.method.eq_ignore_ascii_case("REGISTER"));
         if is_register {
             self.on_register_response(msg);
         }

@@ -1,0 +1,228 @@
+//! The server's TOML configuration: the organisation it pretends to be.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use serde::Deserialize;
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Config {
+    /// The SIP domain, e.g. `contoso.test`.
+    pub domain: String,
+    /// Seconds granted on REGISTER.
+    #[serde(default = "default_register_expires")]
+    pub register_expires: u32,
+    /// Host name the server calls itself (targetname, certificate name).
+    #[serde(default)]
+    pub server_name: Option<String>,
+    #[serde(default)]
+    pub listen: Listen,
+    #[serde(default)]
+    pub auth: Auth,
+    /// Where the CA and server certificate are written (default: a temp directory).
+    #[serde(default)]
+    pub state_dir: Option<String>,
+    #[serde(default)]
+    pub users: Vec<User>,
+}
+
+fn default_register_expires() -> u32 {
+    900
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Listen {
+    #[serde(default = "default_listen")]
+    pub sip_tls: String,
+    #[serde(default)]
+    pub sip_tcp: Option<String>,
+    #[serde(default = "default_listen")]
+    pub https: String,
+}
+
+fn default_listen() -> String {
+    "127.0.0.1:0".to_owned()
+}
+
+impl Default for Listen {
+    fn default() -> Self {
+        Listen {
+            sip_tls: default_listen(),
+            sip_tcp: None,
+            https: default_listen(),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Auth {
+    /// Schemes offered in 401s, in this order: "ntlm", "tls-dsk".
+    #[serde(default = "default_schemes")]
+    pub schemes: Vec<String>,
+    /// Inner TLS versions accepted for TLS-DSK: "1.2", "1.0".
+    #[serde(default = "default_tls_dsk_versions")]
+    pub tls_dsk_versions: Vec<String>,
+}
+
+fn default_schemes() -> Vec<String> {
+    vec!["ntlm".to_owned(), "tls-dsk".to_owned()]
+}
+
+fn default_tls_dsk_versions() -> Vec<String> {
+    vec!["1.2".to_owned(), "1.0".to_owned()]
+}
+
+impl Default for Auth {
+    fn default() -> Self {
+        Auth {
+            schemes: default_schemes(),
+            tls_dsk_versions: default_tls_dsk_versions(),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct User {
+    /// SIP address without `sip:`.
+    pub sip: String,
+    /// `DOMAIN\user` or `user@upn.domain`; defaults to the SIP address.
+    #[serde(default)]
+    pub login: Option<String>,
+    pub password: String,
+    #[serde(default)]
+    pub name: Option<String>,
+    /// Presence shown while the user is not signed in: available, busy, do-not-disturb,
+    /// be-right-back, away, offline.
+    #[serde(default)]
+    pub presence: Option<String>,
+    #[serde(default)]
+    pub note: Option<String>,
+    /// Answer IMs to this user with "echo: <text>".
+    #[serde(default)]
+    pub echo: bool,
+    /// Contact groups: group name → SIP addresses.
+    #[serde(default)]
+    pub groups: BTreeMap<String, Vec<String>>,
+    #[serde(default)]
+    pub title: Option<String>,
+    #[serde(default)]
+    pub company: Option<String>,
+    #[serde(default)]
+    pub phone: Option<String>,
+    #[serde(default)]
+    pub email: Option<String>,
+    #[serde(default)]
+    pub office: Option<String>,
+}
+
+#[derive(Debug)]
+pub struct ConfigError(pub String);
+
+impl std::fmt::Display for ConfigError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for ConfigError {}
+
+impl Config {
+    pub fn from_toml(text: &str) -> Result<Config, ConfigError> {
+        let config: Config = toml::from_str(text).map_err(|e| ConfigError(e.to_string()))?;
+        config.check()?;
+        Ok(config)
+    }
+
+    pub fn load(path: &Path) -> Result<Config, ConfigError> {
+        let text = std::fs::read_to_string(path)
+            .map_err(|e| ConfigError(format!("cannot read {}: {e}", path.display())))?;
+        Config::from_toml(&text)
+    }
+
+    fn check(&self) -> Result<(), ConfigError> {
+        if self.domain.is_empty() {
+            return Err(ConfigError("domain must not be empty".into()));
+        }
+        for scheme in &self.auth.schemes {
+            if !matches!(scheme.as_str(), "ntlm" | "tls-dsk") {
+                return Err(ConfigError(format!(
+                    "unknown auth scheme {scheme:?} (ntlm, tls-dsk)"
+                )));
+            }
+        }
+        for version in &self.auth.tls_dsk_versions {
+            if !matches!(version.as_str(), "1.0" | "1.1" | "1.2") {
+                return Err(ConfigError(format!(
+                    "unknown TLS version {version:?} (1.0, 1.1, 1.2)"
+                )));
+            }
+        }
+        let mut seen = std::collections::HashSet::new();
+        for user in &self.users {
+            if !user.sip.contains('@') {
+                return Err(ConfigError(format!(
+                    "user {:?}: sip must be user@domain",
+                    user.sip
+                )));
+            }
+            if !seen.insert(user.sip.to_ascii_lowercase()) {
+                return Err(ConfigError(format!("user {:?} is listed twice", user.sip)));
+            }
+        }
+        Ok(())
+    }
+
+    pub fn server_name(&self) -> String {
+        self.server_name
+            .clone()
+            .unwrap_or_else(|| format!("lyncfe.{}", self.domain))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_documented_example_parses() {
+        let config = Config::from_toml(
+            r#"
+            domain = "contoso.test"
+            register_expires = 900
+            [listen]
+            sip_tls = "127.0.0.1:0"
+            sip_tcp = "127.0.0.1:0"
+            https   = "127.0.0.1:0"
+            [auth]
+            schemes = ["ntlm", "tls-dsk"]
+            tls_dsk_versions = ["1.2", "1.0"]
+            [[users]]
+            sip = "alice@contoso.test"
+            login = "CONTOSO\\alice"
+            password = "Alice-pass-1"
+            name = "Alice Anders"
+            presence = "available"
+            note = "In Oslo"
+            echo = false
+            [users.groups]
+            "Team" = ["bob@contoso.test"]
+            "#,
+        )
+        .unwrap();
+        assert_eq!(config.users[0].login.as_deref(), Some("CONTOSO\\alice"));
+        assert_eq!(config.users[0].groups["Team"], ["bob@contoso.test"]);
+        assert_eq!(config.listen.sip_tcp.as_deref(), Some("127.0.0.1:0"));
+    }
+
+    #[test]
+    fn mistakes_are_named() {
+        let err = Config::from_toml("domain = \"x\"\n[auth]\nschemes = [\"digest\"]").unwrap_err();
+        assert!(err.0.contains("digest"), "{err}");
+        let err = Config::from_toml("domain = \"x\"\nbogus = 1").unwrap_err();
+        assert!(err.0.contains("bogus"), "{err}");
+    }
+}

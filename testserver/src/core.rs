@@ -1,0 +1,227 @@
+//! The server's logic, without sockets: messages in, messages out.
+//!
+//! The network layer (`net`) feeds every message a connection delivers to [`Core::handle`]
+//! and sends what it returns to the connections named. Tests drive `Core` directly.
+
+use std::collections::HashMap;
+use std::net::SocketAddr;
+use std::time::SystemTime;
+
+use purple_lync::auth::ntlm::Password;
+use purple_lync::engine::random::{OsRandom, Random, random_hex};
+use purple_lync::sip::Message;
+
+use crate::config::{Config, User};
+use crate::registrar::ConnAuth;
+use crate::signing::ServerSa;
+
+pub type ConnId = u64;
+
+/// A message for one connection.
+#[derive(Debug)]
+pub struct Outgoing {
+    pub conn: ConnId,
+    pub message: Message,
+}
+
+/// Counters the tests read (e.g. to prove a sign-in needed no web-service round trip).
+#[derive(Debug, Default, Clone, serde::Serialize)]
+pub struct Counters {
+    pub registers: u64,
+    pub signed_in: u64,
+    pub auth_failures: u64,
+}
+
+/// A configured user, indexed.
+#[derive(Debug, Clone)]
+pub struct Account {
+    pub user: User,
+    /// `sip:` URI, lower-case.
+    pub uri: String,
+}
+
+/// One client connection.
+#[derive(Debug)]
+pub struct Connection {
+    pub id: ConnId,
+    pub peer: SocketAddr,
+    pub tls: bool,
+    pub auth: ConnAuth,
+    /// Established security association (signs what we send, checks what we get).
+    pub sa: Option<ServerSa>,
+    /// The user registered on this connection.
+    pub user: Option<String>,
+}
+
+pub struct Core {
+    pub config: Config,
+    pub accounts: HashMap<String, Account>,
+    pub connections: HashMap<ConnId, Connection>,
+    pub counters: Counters,
+    pub random: Box<dyn Random + Send>,
+    /// The server's own host name (targetname).
+    pub server_name: String,
+    /// Base URL of the web services, for TLS-DSK's sts-uri.
+    pub web_base: String,
+}
+
+impl Core {
+    pub fn new(config: Config, web_base: String) -> Core {
+        let accounts = config
+            .users
+            .iter()
+            .map(|user| {
+                let uri = format!("sip:{}", user.sip.to_ascii_lowercase());
+                (
+                    uri.clone(),
+                    Account {
+                        user: user.clone(),
+                        uri,
+                    },
+                )
+            })
+            .collect();
+        Core {
+            server_name: config.server_name(),
+            accounts,
+            config,
+            connections: HashMap::new(),
+            counters: Counters::default(),
+            random: Box::new(OsRandom),
+            web_base,
+        }
+    }
+
+    pub fn connection_opened(&mut self, id: ConnId, peer: SocketAddr, tls: bool) {
+        self.connections.insert(
+            id,
+            Connection {
+                id,
+                peer,
+                tls,
+                auth: ConnAuth::default(),
+                sa: None,
+                user: None,
+            },
+        );
+    }
+
+    pub fn connection_closed(&mut self, id: ConnId) {
+        self.connections.remove(&id);
+    }
+
+    pub fn random_hex(&mut self, bytes: usize) -> String {
+        random_hex(&mut *self.random, bytes)
+    }
+
+    /// The account whose credentials these are: `DOMAIN\user`, a UPN login, or the SIP address.
+    pub fn account_for_login(&self, user: &str, domain: &str) -> Option<&Account> {
+        let wanted_domain_login = format!("{domain}\\{user}");
+        self.accounts.values().find(|account| {
+            let login = account.user.login.as_deref().unwrap_or(&account.user.sip);
+            if domain.is_empty() {
+                login.eq_ignore_ascii_case(user) || account.user.sip.eq_ignore_ascii_case(user)
+            } else {
+                login.eq_ignore_ascii_case(&wanted_domain_login)
+            }
+        })
+    }
+
+    pub fn password_for_login(&self, user: &str, domain: &str) -> Option<Password> {
+        self.account_for_login(user, domain)
+            .map(|a| Password::new(a.user.password.clone()))
+    }
+
+    /// Handles one message from connection `conn`.
+    pub fn handle(&mut self, conn: ConnId, msg: Message, now: SystemTime) -> Vec<Outgoing> {
+        let Some(method) = msg.method().map(str::to_ascii_uppercase) else {
+            // Responses to our requests: nothing waits for them yet.
+            return Vec::new();
+        };
+        if method == "REGISTER" {
+            return self.handle_register(conn, &msg, now);
+        }
+        if method == "ACK" {
+            return Vec::new();
+        }
+        let registered = self
+            .connections
+            .get(&conn)
+            .is_some_and(|c| c.user.is_some());
+        if !registered {
+            return self.reply(
+                conn,
+                &msg,
+                403,
+                "Forbidden",
+                &[("ms-diagnostics", "1000;reason=\"Not registered\"")],
+            );
+        }
+        if let Some(problem) = self.check_signature(conn, &msg) {
+            return self.reply(
+                conn,
+                &msg,
+                401,
+                "Unauthorized",
+                &[("ms-diagnostics", problem.as_str())],
+            );
+        }
+        self.reply(conn, &msg, 501, "Not Implemented", &[])
+    }
+
+    /// A response to `request` on `conn`, signed when the connection has an association.
+    pub fn reply(
+        &mut self,
+        conn: ConnId,
+        request: &Message,
+        code: u16,
+        reason: &str,
+        extra: &[(&str, &str)],
+    ) -> Vec<Outgoing> {
+        let mut response = self.response_to(request, code, reason);
+        for (name, value) in extra {
+            let _ = response.add_header(*name, *value);
+        }
+        self.sign(conn, &mut response);
+        vec![Outgoing {
+            conn,
+            message: response,
+        }]
+    }
+
+    /// A response with the dialog headers of `request` and our To tag.
+    pub fn response_to(&mut self, request: &Message, code: u16, reason: &str) -> Message {
+        let mut response = Message::response(code, reason).unwrap_or_else(|_| {
+            Message::response(500, "Server Internal Error").expect("a fixed valid status line")
+        });
+        for name in ["Via", "From", "Call-ID", "CSeq"] {
+            for value in request.headers(name).map(str::to_owned).collect::<Vec<_>>() {
+                let _ = response.add_header(name, value);
+            }
+        }
+        if let Some(to) = request.header("To") {
+            let to = if to.contains("tag=") {
+                to.to_owned()
+            } else {
+                format!("{to};tag={}", self.random_hex(8))
+            };
+            let _ = response.add_header("To", to);
+        }
+        let _ = response.add_header("Server", "RTC/6.0");
+        response
+    }
+
+    /// Signs a message we send on `conn` (no-op before authentication).
+    pub fn sign(&mut self, conn: ConnId, msg: &mut Message) {
+        let rand = self.random_hex(4);
+        if let Some(sa) = self.connections.get_mut(&conn).and_then(|c| c.sa.as_mut()) {
+            sa.sign(msg, &rand);
+        }
+    }
+
+    /// Checks the client's signature on a request; `Some(diagnostic)` when it is not valid.
+    pub fn check_signature(&self, conn: ConnId, msg: &Message) -> Option<String> {
+        let sa = self.connections.get(&conn)?.sa.as_ref()?;
+        sa.verify(msg).err()
+    }
+}

@@ -1,0 +1,9 @@
+//! lync-testserver: a Lync-dialect SIP server for purple-lync's tests and demo.
+//!
+//! [`core::Core`] holds the logic without sockets (so engine tests can drive it directly);
+//! `net` runs it on real TLS/TCP listeners.
+
+pub mod config;
+pub mod core;
+pub mod registrar;
+pub mod signing;

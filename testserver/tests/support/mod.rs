@@ -1,0 +1,273 @@
+//! A virtual world for engine scenario tests: our sans-IO `Session` wired to the test
+//! server's `Core`, with a virtual clock and no sockets.
+
+#![allow(dead_code)]
+
+use std::collections::HashMap;
+use std::net::SocketAddr;
+use std::time::{Duration, Instant, SystemTime};
+
+use lync_testserver::config::Config as ServerConfig;
+use lync_testserver::core::Core;
+use purple_lync::engine::random::SeededRandom;
+use purple_lync::engine::{Config, ConnId, Event, Input, Output, Session, default_user_agent};
+use purple_lync::error::ConnectionError;
+use purple_lync::settings::{AccountSettings, RawSettings, Secret};
+use purple_lync::sip::{Decoder, Frame, Message};
+
+pub const SERVER_TOML: &str = r#"
+domain = "contoso.test"
+register_expires = 900
+[auth]
+schemes = ["ntlm", "tls-dsk"]
+[[users]]
+sip = "alice@contoso.test"
+login = "CONTOSO\\alice"
+password = "Alice-pass-1"
+name = "Alice Anders"
+[[users]]
+sip = "bob@contoso.test"
+password = "Bob-pass-2"
+"#;
+
+/// What the fake network does with a connection attempt.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ConnectPlan {
+    Accept,
+    Refuse(String),
+}
+
+/// Decides how each connection attempt to `host:port` ends.
+pub type ConnectRule = Box<dyn FnMut(&str, u16) -> ConnectPlan>;
+
+/// Rewrites a message from the server before the client sees it; `None` drops it.
+pub type Tamper = Box<dyn FnMut(Message) -> Option<Message>>;
+
+pub struct World {
+    pub session: Session,
+    pub core: Core,
+    pub now: Instant,
+    start: Instant,
+    wall: SystemTime,
+    server_decoders: HashMap<ConnId, Decoder>,
+    pub events: Vec<Event>,
+    pub connects: Vec<(String, u16, bool)>,
+    pub sent: Vec<Message>,
+    /// CRLF keep-alives the client sent.
+    pub keepalives: usize,
+    pub closed: Vec<ConnId>,
+    pub connect_plan: ConnectRule,
+    pub srv_answers: HashMap<String, Vec<(String, u16)>>,
+    pub tamper: Option<Tamper>,
+}
+
+pub fn settings(username: &str, password: &str, options: &[(&str, &str)]) -> AccountSettings {
+    AccountSettings::from_raw(&RawSettings {
+        username: username.to_owned(),
+        password: Some(Secret::new(password)),
+        text: options
+            .iter()
+            .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
+            .collect(),
+        ..RawSettings::default()
+    })
+    .expect("valid test settings")
+}
+
+impl World {
+    pub fn new(settings: AccountSettings, server_toml: &str) -> World {
+        let now = Instant::now();
+        let wall = SystemTime::now();
+        let config = Config {
+            settings,
+            epid: "a1b2c3d4e5".to_owned(),
+            hostname: "testhost".to_owned(),
+            default_user_agent: default_user_agent(),
+            wall_clock: wall,
+        };
+        let session = Session::new(config, Box::new(SeededRandom::new(42)), now);
+        let server_config = ServerConfig::from_toml(server_toml).expect("server config");
+        let core = Core::new(server_config, "https://127.0.0.1:4443".to_owned());
+        World {
+            session,
+            core,
+            now,
+            start: now,
+            wall,
+            server_decoders: HashMap::new(),
+            events: Vec::new(),
+            connects: Vec::new(),
+            sent: Vec::new(),
+            keepalives: 0,
+            closed: Vec::new(),
+            connect_plan: Box::new(|_, _| ConnectPlan::Accept),
+            srv_answers: HashMap::new(),
+            tamper: None,
+        }
+    }
+
+    /// The standard world: alice signing in to 127.0.0.1 with her login.
+    pub fn alice() -> World {
+        World::new(
+            settings(
+                "alice@contoso.test,CONTOSO\\alice",
+                "Alice-pass-1",
+                &[("server", "127.0.0.1:5061")],
+            ),
+            SERVER_TOML,
+        )
+    }
+
+    fn wall_now(&self) -> SystemTime {
+        self.wall + self.now.duration_since(self.start)
+    }
+
+    pub fn start(&mut self) {
+        self.session.start(self.now);
+        self.pump();
+    }
+
+    pub fn input(&mut self, input: Input<'_>) {
+        self.session.handle_input(input, self.now);
+        self.pump();
+    }
+
+    /// Carries out everything the session asked for until it is quiet.
+    pub fn pump(&mut self) {
+        while let Some(output) = self.session.poll_output() {
+            match output {
+                Output::Event(event) => self.events.push(event),
+                Output::ResolveSrv(query) => {
+                    let records = self
+                        .srv_answers
+                        .get(&query.name())
+                        .cloned()
+                        .unwrap_or_default();
+                    self.session
+                        .handle_input(Input::SrvResolved { records }, self.now);
+                }
+                Output::Connect {
+                    conn,
+                    host,
+                    port,
+                    tls,
+                } => {
+                    self.connects.push((host.clone(), port, tls));
+                    match (self.connect_plan)(&host, port) {
+                        ConnectPlan::Accept => {
+                            let peer: SocketAddr = "127.0.0.1:40000".parse().unwrap();
+                            self.core.connection_opened(u64::from(conn), peer, tls);
+                            self.server_decoders.insert(conn, Decoder::new());
+                            self.session.handle_input(
+                                Input::Connected {
+                                    conn,
+                                    local: Some("127.0.0.1:40000".parse().unwrap()),
+                                },
+                                self.now,
+                            );
+                        }
+                        ConnectPlan::Refuse(reason) => {
+                            self.session
+                                .handle_input(Input::ConnectFailed { conn, reason }, self.now);
+                        }
+                    }
+                }
+                Output::Transmit { conn, bytes } => {
+                    if bytes == b"\r\n\r\n" {
+                        self.keepalives += 1;
+                    }
+                    self.deliver_to_server(conn, &bytes);
+                }
+                Output::Close { conn } => {
+                    self.closed.push(conn);
+                    self.core.connection_closed(u64::from(conn));
+                    self.server_decoders.remove(&conn);
+                }
+            }
+        }
+    }
+
+    fn deliver_to_server(&mut self, conn: ConnId, bytes: &[u8]) {
+        let Some(decoder) = self.server_decoders.get_mut(&conn) else {
+            return;
+        };
+        decoder.push(bytes);
+        let mut messages = Vec::new();
+        loop {
+            match decoder.next_frame() {
+                Ok(Some(Frame::Message(msg))) => messages.push(msg),
+                Ok(Some(Frame::KeepAlive)) => {}
+                Ok(None) => break,
+                Err(e) => panic!("the client sent an unreadable message: {e}"),
+            }
+        }
+        for msg in messages {
+            self.sent.push(msg.clone());
+            let wall = self.wall_now();
+            for out in self.core.handle(u64::from(conn), msg, wall) {
+                self.deliver_to_client(out.conn as ConnId, out.message);
+            }
+        }
+    }
+
+    /// Sends a message from the server to the client (through the tamper hook).
+    pub fn deliver_to_client(&mut self, conn: ConnId, message: Message) {
+        let message = match &mut self.tamper {
+            Some(tamper) => match tamper(message) {
+                Some(m) => m,
+                None => return,
+            },
+            None => message,
+        };
+        let bytes = message.to_bytes();
+        self.session.handle_input(
+            Input::Data {
+                conn,
+                bytes: &bytes,
+            },
+            self.now,
+        );
+    }
+
+    /// Moves the virtual clock, firing every deadline on the way.
+    pub fn advance(&mut self, by: Duration) {
+        let end = self.now + by;
+        while let Some(deadline) = self.session.poll_timeout() {
+            if deadline > end {
+                break;
+            }
+            self.now = deadline.max(self.now);
+            self.session.handle_input(Input::Timeout, self.now);
+            self.pump();
+        }
+        self.now = end;
+    }
+
+    pub fn signed_in(&self) -> bool {
+        self.events.iter().any(|e| matches!(e, Event::SignedIn))
+    }
+
+    pub fn failure(&self) -> Option<&ConnectionError> {
+        self.events.iter().find_map(|e| match e {
+            Event::Failed(error) => Some(error),
+            _ => None,
+        })
+    }
+
+    pub fn registers_sent(&self) -> Vec<&Message> {
+        self.sent
+            .iter()
+            .filter(|m| m.method() == Some("REGISTER"))
+            .collect()
+    }
+
+    /// The connection the session uses now.
+    pub fn current_conn(&self) -> ConnId {
+        self.core
+            .connections
+            .keys()
+            .copied()
+            .max()
+            .expect("an open connection") as ConnId
+    }
+}
