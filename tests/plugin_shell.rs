@@ -370,10 +370,23 @@ fn closed_port_is_a_network_error_that_pidgin_retries() {
 }
 
 #[test]
-fn a_listening_server_gets_a_real_connection_attempt() {
+fn a_listening_server_gets_a_real_register() {
     let listener = TcpListener::bind("127.0.0.1:0").unwrap();
     let port = listener.local_addr().unwrap().port();
-    let accepted = std::thread::spawn(move || listener.accept().map(|(_, peer)| peer));
+    let received = std::thread::spawn(move || {
+        let (mut socket, peer) = listener.accept()?;
+        let mut text = Vec::new();
+        let mut buf = [0u8; 4096];
+        while !text.windows(4).any(|w| w == b"\r\n\r\n") {
+            let n = std::io::Read::read(&mut socket, &mut buf)?;
+            if n == 0 {
+                break;
+            }
+            text.extend_from_slice(&buf[..n]);
+        }
+        // Hang up without answering.
+        Ok::<_, std::io::Error>((peer, String::from_utf8_lossy(&text).into_owned()))
+    });
     let mut host = lync_host();
     add_account(
         &mut host,
@@ -383,14 +396,22 @@ fn a_listening_server_gets_a_real_connection_attempt() {
         json!({"server": format!("127.0.0.1:{port}"), "transport": "tcp"}),
     );
     host.request_ok(json!({"cmd": "connect", "account": "real"}));
-    let peer = accepted
+    let (peer, register) = received
         .join()
         .unwrap()
         .expect("the plugin connected to the server");
     assert!(peer.ip().is_loopback());
+    assert!(
+        register.starts_with("REGISTER sip:contoso.com SIP/2.0\r\n"),
+        "{register}"
+    );
+    assert!(
+        register.contains("From: <sip:alice@contoso.com>;tag="),
+        "{register}"
+    );
     let error = connection_error(&mut host, "real");
-    // No fake success: until sign-in exists the attempt ends with an honest error.
-    assert_ne!(error["reason"], "NETWORK_ERROR", "{error}");
+    // The server hung up mid-sign-in: a network error Pidgin retries, and no fake success.
+    assert_eq!(error["reason"], "NETWORK_ERROR", "{error}");
     assert!(!host.events().iter().any(|e| e["event"] == "signed_on"));
 }
 

@@ -25,6 +25,8 @@ pub enum Input<'a> {
         conn: ConnId,
         reason: Option<String>,
     },
+    /// The connection waits for the user (e.g. to accept a certificate): do not time it out.
+    AwaitingUser { conn: ConnId },
     /// The answer to the last [`Output::ResolveSrv`]: `(host, port)` in priority order;
     /// empty when the name has no records or the lookup failed.
     SrvResolved { records: Vec<(String, u16)> },

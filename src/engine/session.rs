@@ -159,6 +159,11 @@ impl Session {
                 self.discovery.srv_answer(&records);
                 self.try_next_server();
             }
+            Input::AwaitingUser { conn } => {
+                if self.is_current(conn) {
+                    self.timers.cancel(Timer::ConnectTimeout);
+                }
+            }
             Input::Timeout => self.on_timeout(),
             Input::Logout => self.logout(),
         }

@@ -3,10 +3,12 @@
 //! Everything that can call back later (proxy connects, password prompts) is registered with
 //! the connection as handle and cancelled in `close`, so no callback sees a freed connection.
 
-use std::ffi::{c_char, c_int, c_void};
+use std::ffi::c_void;
 use std::ptr;
 
 use super::account::read_raw_settings;
+use super::callbacks;
+use super::driver::{self, Driver};
 use super::ffi::{self, PurpleAccount, PurpleConnection, PurpleRequestFields, gpointer};
 use super::guard::guard_connection;
 use super::log;
@@ -16,12 +18,12 @@ use crate::settings::AccountSettings;
 
 /// Our state behind `purple_connection_get_protocol_data`.
 struct Connection {
-    settings: Option<AccountSettings>,
     /// Only the first error of a connection is reported (later ones are consequences).
     failed: bool,
     /// The password prompt is open; its answer continues the sign-in.
     awaiting_password: bool,
-    server: Option<(String, u16)>,
+    /// The running session, once the settings were checked.
+    driver: Option<Driver>,
 }
 
 /// # Safety
@@ -71,15 +73,21 @@ pub fn report_error(gc: *mut PurpleConnection, error: &ConnectionError) {
     unsafe { ffi::purple_connection_error_reason(gc, error_reason(error.class), text.as_ptr()) };
 }
 
-fn update_progress(gc: *mut PurpleConnection, text: &str, step: usize, count: usize) {
+/// The driver of a connection, if it is running.
+///
+/// Callers keep the reference only for a step that does not call into libpurple code that
+/// may call back into us; see the driver module.
+pub fn driver<'a>(gc: *mut PurpleConnection) -> Option<&'a mut Driver> {
+    // SAFETY: gc comes from a resolved callback token or a libpurple entry point: it is live.
+    unsafe { state(gc) }.and_then(|c| c.driver.as_mut())
+}
+
+pub fn update_progress(gc: *mut PurpleConnection, text: &str, step: usize, count: usize) {
     log::info(&format!("progress {step}/{count}: {text}"));
     let text = to_cstring(text);
     // SAFETY: gc is live; libpurple copies the text.
     unsafe { ffi::purple_connection_update_progress(gc, text.as_ptr(), step, count) };
 }
-
-/// Steps shown while signing in; the count lets Pidgin draw progress.
-const PROGRESS_STEPS: usize = 3;
 
 /// `login` of the protocol: check the settings, ask for a password if needed, connect.
 ///
@@ -92,10 +100,9 @@ pub unsafe fn login(account: *mut PurpleAccount) {
         return;
     }
     let conn = Box::new(Connection {
-        settings: None,
         failed: false,
         awaiting_password: false,
-        server: None,
+        driver: None,
     });
     // SAFETY: gc is live; the box is taken back in `close`.
     unsafe { ffi::purple_connection_set_protocol_data(gc, Box::into_raw(conn).cast()) };
@@ -176,90 +183,9 @@ unsafe fn continue_login(gc: *mut PurpleConnection, account: *mut PurpleAccount)
         ),
     ));
 
-    // Until the SIP engine exists, a sign-in is an honest connection attempt and no more.
-    let (host, port) = match &settings.server {
-        Some(server) => (
-            server.host.clone(),
-            server.port_or_default(settings.transport),
-        ),
-        None => (settings.sip_address.domain.clone(), 5061),
-    };
-    conn.server = Some((host.clone(), port));
-    conn.settings = Some(settings);
-    update_progress(
-        gc,
-        &format!("Connecting to {host}:{port}"),
-        1,
-        PROGRESS_STEPS,
-    );
-    let c_host = to_cstring(&host);
-    // SAFETY: gc is the handle (cancelled in `close`); libpurple copies the host.
-    let pending = unsafe {
-        ffi::purple_proxy_connect(
-            gc.cast(),
-            account,
-            c_host.as_ptr(),
-            c_int::from(port),
-            Some(server_connected),
-            gc.cast(),
-        )
-    };
-    if pending.is_null() {
-        report_error(
-            gc,
-            &ConnectionError::new(
-                ErrorClass::Network,
-                format!(
-                    "Could not start connecting to {host}:{port}. Check the Server field in the \
-                     Advanced tab and Pidgin's proxy settings."
-                ),
-            ),
-        );
-    }
-}
-
-unsafe extern "C" fn server_connected(data: gpointer, fd: c_int, error_message: *const c_char) {
-    let gc = data.cast::<PurpleConnection>();
-    guard_connection("server_connected", gc, (), || {
-        // SAFETY: the callback is cancelled in `close`, so gc is live here.
-        let Some(conn) = (unsafe { state(gc) }) else {
-            return;
-        };
-        let (host, port) = conn.server.clone().unwrap_or_default();
-        if fd < 0 {
-            // SAFETY: libpurple passes NULL or a valid message.
-            let why = unsafe { from_cstr(error_message) }.unwrap_or_else(|| "unknown error".into());
-            let hint = if conn.settings.as_ref().is_some_and(|s| s.server.is_some()) {
-                "Check the Server field in the Advanced tab"
-            } else {
-                "Automatic server discovery is not available in this version: enter your \
-                 server in the Server field of the Advanced tab"
-            };
-            report_error(
-                gc,
-                &ConnectionError::new(
-                    ErrorClass::Network,
-                    format!(
-                        "Could not connect to {host}:{port}: {why}. {hint}, and your network and proxy settings."
-                    ),
-                ),
-            );
-            return;
-        }
-        // SAFETY: fd is the connected socket libpurple handed over; we own it now.
-        unsafe { libc::close(fd) };
-        update_progress(gc, "Connected", 2, PROGRESS_STEPS);
-        report_error(
-            gc,
-            &ConnectionError::new(
-                ErrorClass::Other,
-                format!(
-                    "Connected to {host}:{port}, but this build of purple-lync cannot sign in yet: \
-                     its SIP engine is still being written."
-                ),
-            ),
-        );
-    });
+    let serial = callbacks::register_connection(gc);
+    conn.driver = Some(Driver::new(serial, account, settings));
+    driver::start(gc);
 }
 
 /// The account's connection if it is still waiting for our password prompt.
@@ -337,8 +263,17 @@ pub unsafe fn close(gc: *mut PurpleConnection) {
     }
     // SAFETY: gc is live until this returns; cancelling is a no-op when nothing is pending.
     unsafe {
-        ffi::purple_proxy_connect_cancel_with_handle(gc.cast());
         let data = ffi::purple_connection_get_protocol_data(gc).cast::<Connection>();
+        if !data.is_null() {
+            // Say goodbye and cancel what is pending while the state is still reachable.
+            if let Some(mut running) = (*data).driver.take() {
+                running.shut_down();
+                callbacks::unregister_connection(running.serial);
+                driver::forget_connection(running.serial);
+            }
+        }
+        ffi::purple_proxy_connect_cancel_with_handle(gc.cast());
+        ffi::purple_request_close_with_handle(gc.cast());
         ffi::purple_connection_set_protocol_data(gc, ptr::null_mut::<c_void>());
         if !data.is_null() {
             drop(Box::from_raw(data));
