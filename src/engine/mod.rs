@@ -11,6 +11,7 @@ mod register;
 pub mod security;
 mod session;
 pub mod timers;
+mod transaction;
 
 pub use events::{ConnId, Event, Input, LogLevel, Output, Progress};
 pub use session::{Config, Session, default_user_agent};

@@ -11,6 +11,7 @@ use super::random::{Random, random_array, random_hex};
 use super::security::{Challenge, Mac, SecurityContext};
 use super::session::{MAX_REDIRECTS, Phase, Session, TRANSACTION_TIMEOUT};
 use super::timers::Timer;
+use super::transaction::Purpose;
 use crate::auth::ntlm::{
     AuthenticateInputs, Credentials, NtlmClient, Password, filetime_from_unix,
 };
@@ -44,9 +45,6 @@ pub(super) struct Registration {
     pub cseq: u32,
     ms_opaque: String,
     pub auth: AuthState,
-    /// The outstanding REGISTER: its Via branch and transaction number.
-    pending: Option<(String, u32)>,
-    next_transaction: u32,
     /// The AUTHENTICATE message to send with the next REGISTER.
     ntlm_token: Option<Vec<u8>>,
     /// Re-authentications since the last success (a server asking forever is an error).
@@ -63,8 +61,6 @@ impl Registration {
             cseq: 0,
             ms_opaque: random_hex(random, 5),
             auth: AuthState::Unauthenticated,
-            pending: None,
-            next_transaction: 1,
             ntlm_token: None,
             restarts: 0,
             gruu: None,
@@ -141,10 +137,7 @@ impl Session {
     }
 
     /// A REGISTER with everything but the Authorization header.
-    fn build_register(
-        &mut self,
-        unregister: bool,
-    ) -> Result<(Message, String), crate::sip::BuildError> {
+    fn build_register(&mut self, unregister: bool) -> Result<Message, crate::sip::BuildError> {
         let domain = self.config.settings.sip_address.domain.clone();
         let uri = self.self_uri();
         let local = self.local_address();
@@ -186,12 +179,12 @@ impl Session {
         if unregister {
             msg.add_header("Expires", "0")?;
         }
-        Ok((msg, branch))
+        Ok(msg)
     }
 
     /// Sends the next REGISTER of the handshake (or a refresh).
     pub(super) fn send_register(&mut self) {
-        let (mut msg, branch) = match self.build_register(false) {
+        let mut msg = match self.build_register(false) {
             Ok(built) => built,
             Err(e) => {
                 // Only reachable through account settings that passed validation but not
@@ -227,16 +220,13 @@ impl Session {
             }
             AuthState::Established => None,
         };
+        // Only one REGISTER is outstanding: an answer to an older one is stale.
+        self.abandon(&Purpose::Register);
+        let sign = authorization.is_none() && self.registration.auth == AuthState::Established;
         if let Some(value) = authorization {
             let _ = msg.set_header("Authorization", value);
-            self.send_register_message(msg, branch, false);
-        } else {
-            self.send_register_message(
-                msg,
-                branch,
-                self.registration.auth == AuthState::Established,
-            );
         }
+        self.send_request(msg, Purpose::Register, sign);
     }
 
     /// The Authorization of the last handshake leg: gssapi-data, signed from version 4 on.
@@ -261,66 +251,27 @@ impl Session {
         }
     }
 
-    fn send_register_message(&mut self, mut msg: Message, branch: String, sign: bool) {
-        let transaction = self.registration.next_transaction;
-        self.registration.next_transaction += 1;
-        if let Some((_, old)) = self.registration.pending.replace((branch, transaction)) {
-            self.timers.cancel(Timer::Transaction(old));
-        }
-        self.timers.set(
-            Timer::Transaction(transaction),
-            self.now + TRANSACTION_TIMEOUT,
-        );
-        if sign {
-            self.sign_and_send(&mut msg);
-        } else {
-            self.transmit(&msg);
-        }
-    }
-
     /// Says goodbye: REGISTER with Expires: 0, not waiting for the answer.
     pub(super) fn send_unregister(&mut self) {
-        if let Ok((mut msg, _)) = self.build_register(true) {
-            self.sign_and_send(&mut msg);
+        if let Ok(msg) = self.build_register(true) {
+            self.send_request(msg, Purpose::Unregister, true);
         }
     }
 
-    pub(super) fn on_transaction_timeout(&mut self, transaction: u32) {
-        if self
-            .registration
-            .pending
-            .as_ref()
-            .is_some_and(|(_, t)| *t == transaction)
-        {
-            self.fail(ConnectionError::new(
-                ErrorClass::Network,
-                format!(
-                    "The server did not answer the sign-in request within {} seconds. Reconnecting.",
-                    TRANSACTION_TIMEOUT.as_secs()
-                ),
-            ));
-        }
+    pub(super) fn on_register_timeout(&mut self) {
+        self.fail(ConnectionError::new(
+            ErrorClass::Network,
+            format!(
+                "The server did not answer the sign-in request within {} seconds. Reconnecting.",
+                TRANSACTION_TIMEOUT.as_secs()
+            ),
+        ));
     }
 
     pub(super) fn on_register_response(&mut self, msg: Message) {
         let Some(code) = msg.status_code() else {
             return;
         };
-        if code < 200 {
-            return;
-        }
-        let branch = msg
-            .top_via()
-            .ok()
-            .and_then(|v| v.param("branch").map(str::to_owned));
-        match &self.registration.pending {
-            Some((pending, transaction)) if Some(pending) == branch.as_ref() => {
-                self.timers.cancel(Timer::Transaction(*transaction));
-                self.registration.pending = None;
-            }
-            // A late answer to an earlier REGISTER (or an unregister): nothing waits for it.
-            _ => return,
-        }
         match code {
             200..=299 => self.on_registered(&msg),
             401 => self.on_challenge(&msg),

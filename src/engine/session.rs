@@ -15,6 +15,7 @@ use super::random::Random;
 use super::register::Registration;
 use super::security::{SecurityContext, Verification};
 use super::timers::{Timer, Timers};
+use super::transaction::Transactions;
 use crate::error::{ConnectionError, ErrorClass};
 use crate::settings::AccountSettings;
 use crate::sip::{Decoder, Frame, Message};
@@ -84,6 +85,7 @@ pub struct Session {
     pub(super) started_at: Instant,
     pub(super) now: Instant,
     pub(super) registration: Registration,
+    pub(super) transactions: Transactions,
     pub(super) security: Option<SecurityContext>,
     pub(super) keepalive: Duration,
     pub(super) redirects: u32,
@@ -110,6 +112,7 @@ impl Session {
             started_at: now,
             now,
             registration,
+            transactions: Transactions::default(),
             security: None,
             keepalive: DEFAULT_KEEPALIVE,
             redirects: 0,
@@ -428,15 +431,6 @@ impl Session {
                 self.log(LogLevel::Info, format!("not handled yet: {method}"));
                 self.respond(&msg, 501, "Not Implemented");
             }
-        }
-    }
-
-    fn on_response(&mut self, msg: Message) {
-        let is_register = msg
-            .cseq()
-            .is_ok_and(|c| c.method.eq_ignore_ascii_case("REGISTER"));
-        if is_register {
-            self.on_register_response(msg);
         }
     }
 

@@ -1,0 +1,141 @@
+//! Client transactions over a reliable transport (RFC 3261 §17.1 without retransmissions):
+//! a request waits for its final response, matched by the Via branch, until a timeout.
+
+use std::collections::HashMap;
+
+use super::events::LogLevel;
+use super::session::{Session, TRANSACTION_TIMEOUT};
+use super::timers::Timer;
+use crate::sip::Message;
+
+/// Why a request was sent: what to do with its answer.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(super) enum Purpose {
+    Register,
+    /// Sign-out: nobody waits for the answer.
+    Unregister,
+}
+
+#[derive(Debug)]
+pub(super) struct Pending {
+    pub id: u32,
+    pub purpose: Purpose,
+    pub method: String,
+}
+
+#[derive(Debug, Default)]
+pub(super) struct Transactions {
+    by_branch: HashMap<String, Pending>,
+    next_id: u32,
+}
+
+impl Transactions {
+    fn add(&mut self, branch: String, purpose: Purpose, method: String) -> u32 {
+        self.next_id += 1;
+        let id = self.next_id;
+        self.by_branch.insert(
+            branch,
+            Pending {
+                id,
+                purpose,
+                method,
+            },
+        );
+        id
+    }
+
+    fn take_branch(&mut self, branch: &str) -> Option<Pending> {
+        self.by_branch.remove(branch)
+    }
+
+    fn take_id(&mut self, id: u32) -> Option<Pending> {
+        let branch = self
+            .by_branch
+            .iter()
+            .find(|(_, p)| p.id == id)
+            .map(|(b, _)| b.clone())?;
+        self.by_branch.remove(&branch)
+    }
+
+    /// Forgets every outstanding transaction of one purpose (e.g. an older REGISTER).
+    pub fn cancel_purpose(&mut self, purpose: &Purpose) -> Vec<u32> {
+        let ids: Vec<u32> = self
+            .by_branch
+            .values()
+            .filter(|p| &p.purpose == purpose)
+            .map(|p| p.id)
+            .collect();
+        self.by_branch.retain(|_, p| &p.purpose != purpose);
+        ids
+    }
+}
+
+fn top_branch(msg: &Message) -> Option<String> {
+    msg.top_via()
+        .ok()
+        .and_then(|via| via.param("branch").map(str::to_owned))
+}
+
+impl Session {
+    /// Sends a request as a client transaction; `sign` adds our signature when an
+    /// association exists (handshake REGISTERs carry their own Authorization).
+    pub(super) fn send_request(&mut self, mut msg: Message, purpose: Purpose, sign: bool) {
+        let method = msg.method().unwrap_or_default().to_owned();
+        if let Some(branch) = top_branch(&msg) {
+            let id = self.transactions.add(branch, purpose, method);
+            self.timers
+                .set(Timer::Transaction(id), self.now + TRANSACTION_TIMEOUT);
+        }
+        if sign {
+            self.sign_and_send(&mut msg);
+        } else {
+            self.transmit(&msg);
+        }
+    }
+
+    /// Drops outstanding transactions of `purpose` (their answers will be ignored).
+    pub(super) fn abandon(&mut self, purpose: &Purpose) {
+        for id in self.transactions.cancel_purpose(purpose) {
+            self.timers.cancel(Timer::Transaction(id));
+        }
+    }
+
+    /// Routes a response to the request it answers.
+    pub(super) fn on_response(&mut self, msg: Message) {
+        let code = msg.status_code().unwrap_or(0);
+        if code < 200 {
+            return;
+        }
+        let Some(pending) = top_branch(&msg).and_then(|b| self.transactions.take_branch(&b)) else {
+            // A late answer to something we gave up on.
+            return;
+        };
+        self.timers.cancel(Timer::Transaction(pending.id));
+        match pending.purpose {
+            Purpose::Register => self.on_register_response(msg),
+            Purpose::Unregister => {
+                if code >= 300 {
+                    self.log(
+                        LogLevel::Warning,
+                        format!("{} answered {code}", pending.method),
+                    );
+                }
+            }
+        }
+    }
+
+    pub(super) fn on_transaction_timeout(&mut self, id: u32) {
+        let Some(pending) = self.transactions.take_id(id) else {
+            return;
+        };
+        match pending.purpose {
+            Purpose::Register => self.on_register_timeout(),
+            Purpose::Unregister => {
+                self.log(
+                    LogLevel::Warning,
+                    format!("{} got no answer", pending.method),
+                );
+            }
+        }
+    }
+}
