@@ -437,6 +437,28 @@ mod tests {
     }
 
     #[test]
+    fn bare_line_ends_and_spaces_before_colon() {
+        assert_eq!(
+            head("SIP/2.0 200 OK\nA: b").unwrap_err(),
+            ParseError::ControlCharacter {
+                line: 1,
+                byte: b'\n'
+            }
+        );
+        assert_eq!(
+            head("SIP/2.0 200 OK\r").unwrap_err(),
+            ParseError::ControlCharacter {
+                line: 1,
+                byte: b'\r'
+            }
+        );
+        let h = head("SIP/2.0 200 OK\r\nVia \t: SIP/2.0/TLS a\r\nX:").unwrap();
+        assert_eq!(h.headers[0].name, "Via");
+        assert_eq!(h.headers[0].value, "SIP/2.0/TLS a");
+        assert_eq!(h.headers[1].value, "");
+    }
+
+    #[test]
     fn content_length_rules() {
         assert_eq!(
             head("SIP/2.0 200 OK\r\nl: 5\r\nContent-Length: 5")
