@@ -57,8 +57,13 @@ pub(crate) fn parse_head(head: &[u8], limits: &Limits) -> Result<Head, ParseErro
     let text = std::str::from_utf8(head).map_err(|e| ParseError::InvalidUtf8 {
         line: line_number_at(head, e.valid_up_to()),
     })?;
-    let mut lines = text.split("\r\n");
-    let first = lines.next().unwrap_or("");
+    let mut lines = Lines {
+        text,
+        pos: 0,
+        line_no: 0,
+        done: false,
+    };
+    let first = lines.next().transpose()?.map_or("", |(_, line)| line);
     if first.len() > limits.max_start_line {
         return Err(ParseError::LimitExceeded {
             limit: Limit::StartLine,
@@ -69,9 +74,8 @@ pub(crate) fn parse_head(head: &[u8], limits: &Limits) -> Result<Head, ParseErro
     let start_line = parse_start_line(first)?;
 
     let mut headers: Vec<Header> = Vec::with_capacity(16);
-    for (index, line) in lines.enumerate() {
-        let line_no = index + 2;
-        check_controls(line, line_no, true)?;
+    for numbered in lines {
+        let (line_no, line) = numbered?;
         if line.starts_with([' ', '\t']) {
             let last = headers
                 .last_mut()
@@ -120,6 +124,49 @@ pub(crate) fn parse_head(head: &[u8], limits: &Limits) -> Result<Head, ParseErro
     })
 }
 
+/// The lines of a header section, split at CRLF, with control characters other than TAB
+/// (a bare CR or LF among them) rejected in the same pass.
+struct Lines<'a> {
+    text: &'a str,
+    pos: usize,
+    line_no: usize,
+    done: bool,
+}
+
+impl<'a> Iterator for Lines<'a> {
+    type Item = Result<(usize, &'a str), ParseError>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        if self.done {
+            return None;
+        }
+        self.line_no += 1;
+        let bytes = self.text.as_bytes();
+        let start = self.pos;
+        let mut i = start;
+        while let Some(&b) = bytes.get(i) {
+            if b == b'\r' && bytes.get(i + 1) == Some(&b'\n') {
+                self.pos = i + 2;
+                return Some(Ok((self.line_no, self.text.get(start..i).unwrap_or(""))));
+            }
+            if is_forbidden_control(b) {
+                self.done = true;
+                return Some(Err(ParseError::ControlCharacter {
+                    line: self.line_no,
+                    byte: b,
+                }));
+            }
+            i += 1;
+        }
+        self.done = true;
+        Some(Ok((self.line_no, self.text.get(start..).unwrap_or(""))))
+    }
+}
+
+fn is_forbidden_control(b: u8) -> bool {
+    (b < 0x20 && b != b'\t') || b == 0x7f
+}
+
 fn line_number_at(head: &[u8], offset: usize) -> usize {
     1 + head
         .get(..offset)
@@ -133,7 +180,7 @@ fn line_number_at(head: &[u8], offset: usize) -> usize {
 fn check_controls(line: &str, line_no: usize, allow_tab: bool) -> Result<(), ParseError> {
     match line
         .bytes()
-        .find(|&b| (b < 0x20 && !(allow_tab && b == b'\t')) || b == 0x7f)
+        .find(|&b| is_forbidden_control(b) || (!allow_tab && b == b'\t'))
     {
         Some(byte) => Err(ParseError::ControlCharacter {
             line: line_no,
@@ -169,8 +216,7 @@ fn parse_start_line(line: &str) -> Result<StartLine, ParseError> {
 }
 
 fn parse_status_line(line: &str) -> Result<StartLine, ParseError> {
-    // The reason phrase may contain TAB; nothing else in a status line may.
-    check_controls(line, 1, true)?;
+    // Control characters were refused while splitting lines; the reason may contain TAB.
     let (version, rest) = line.split_once(' ').unwrap_or((line, ""));
     if !is_sip_version(version) {
         return Err(ParseError::UnsupportedVersion {
@@ -197,6 +243,7 @@ fn parse_status_line(line: &str) -> Result<StartLine, ParseError> {
 }
 
 fn parse_request_line(line: &str) -> Result<StartLine, ParseError> {
+    // Lines allows TAB; a request line may not contain one.
     check_controls(line, 1, false)?;
     let mut parts = line.split(' ');
     let (Some(method), Some(uri), Some(version), None) =
@@ -387,6 +434,28 @@ mod tests {
             parse_head(b"SIP/2.0 200 OK\r\nA: 1\r\nB: \xc3\x28", &Limits::DEFAULT).unwrap_err(),
             ParseError::InvalidUtf8 { line: 3 }
         );
+    }
+
+    #[test]
+    fn bare_line_ends_and_spaces_before_colon() {
+        assert_eq!(
+            head("SIP/2.0 200 OK\nA: b").unwrap_err(),
+            ParseError::ControlCharacter {
+                line: 1,
+                byte: b'\n'
+            }
+        );
+        assert_eq!(
+            head("SIP/2.0 200 OK\r").unwrap_err(),
+            ParseError::ControlCharacter {
+                line: 1,
+                byte: b'\r'
+            }
+        );
+        let h = head("SIP/2.0 200 OK\r\nVia \t: SIP/2.0/TLS a\r\nX:").unwrap();
+        assert_eq!(h.headers[0].name, "Via");
+        assert_eq!(h.headers[0].value, "SIP/2.0/TLS a");
+        assert_eq!(h.headers[1].value, "");
     }
 
     #[test]

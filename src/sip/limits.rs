@@ -1,7 +1,9 @@
 //! Size limits applied while reading messages from the network.
 
-/// Upper bounds on what one message may use. Checked before anything is buffered for the
-/// part in question, so a hostile peer cannot make the codec reserve memory beyond them.
+/// Upper bounds on what one message may use. A limit fails as soon as the bytes that break it
+/// are seen (an announced Content-Length at once, before any body arrives), and nothing is
+/// ever reserved from a size the peer announced, so a hostile peer cannot make the codec
+/// hold much more than these bounds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Limits {
     /// Bytes in the start line, without its CRLF.
