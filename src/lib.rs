@@ -9,8 +9,10 @@ pub mod auth;
 pub mod engine;
 pub mod error;
 pub mod redact;
+pub mod roster;
 pub mod settings;
 pub mod sip;
 pub mod status;
+pub mod xml;
 
 mod purple;

@@ -105,6 +105,8 @@ pub enum Event {
     /// The session is over; show this to the user. Always the last event.
     Failed(ConnectionError),
     Log(LogLevel, String),
+    /// The contact list changed (or arrived): the whole list, for the glue to mirror.
+    Roster(crate::roster::Roster),
     /// A SIP message sent or received, for the debug log (which redacts it).
     Trace {
         outgoing: bool,

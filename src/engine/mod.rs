@@ -3,6 +3,7 @@
 //! No sockets, no clock, no threads, no libpurple: the glue feeds inputs with `now` and
 //! carries out the outputs. Same inputs, same outputs.
 
+mod dialog;
 pub mod discovery;
 mod events;
 pub mod ids;
@@ -10,6 +11,7 @@ pub mod random;
 mod register;
 pub mod security;
 mod session;
+mod subscriptions;
 pub mod timers;
 mod transaction;
 

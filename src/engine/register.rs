@@ -114,21 +114,21 @@ impl Session {
         self.config.settings.sip_address.uri()
     }
 
-    fn local_address(&self) -> String {
+    pub(super) fn local_address(&self) -> String {
         match self.link.as_ref().and_then(|l| l.local) {
             Some(addr) => addr.to_string(),
             None => "host.invalid".to_owned(),
         }
     }
 
-    fn transport_names(&self) -> (&'static str, &'static str) {
+    pub(super) fn transport_names(&self) -> (&'static str, &'static str) {
         match self.link.as_ref().is_some_and(|l| l.target.tls) {
             true => ("TLS", "tls"),
             false => ("TCP", "tcp"),
         }
     }
 
-    fn user_agent(&self) -> String {
+    pub(super) fn user_agent(&self) -> String {
         self.config
             .settings
             .user_agent
@@ -337,10 +337,15 @@ impl Session {
             ),
         );
         if self.phase != Phase::Registered {
+            let allowed: Vec<String> = msg
+                .header_values("Allow-Events")
+                .map(|e| e.trim().to_owned())
+                .collect();
             self.phase = Phase::Registered;
             self.timers.set(Timer::KeepAlive, self.now + self.keepalive);
             self.event(Event::Progress(Progress::SignedIn));
             self.event(Event::SignedIn);
+            self.subscribe_self(&allowed);
         }
     }
 

@@ -14,9 +14,11 @@ use super::ids;
 use super::random::Random;
 use super::register::Registration;
 use super::security::{SecurityContext, Verification};
+use super::subscriptions::Subscription;
 use super::timers::{Timer, Timers};
 use super::transaction::Transactions;
 use crate::error::{ConnectionError, ErrorClass};
+use crate::roster::Roster;
 use crate::settings::AccountSettings;
 use crate::sip::{Decoder, Frame, Message};
 
@@ -86,6 +88,9 @@ pub struct Session {
     pub(super) now: Instant,
     pub(super) registration: Registration,
     pub(super) transactions: Transactions,
+    pub(super) subscriptions: Vec<Subscription>,
+    pub(super) next_subscription: u32,
+    pub(super) roster: Roster,
     pub(super) security: Option<SecurityContext>,
     pub(super) keepalive: Duration,
     pub(super) redirects: u32,
@@ -113,6 +118,9 @@ impl Session {
             now,
             registration,
             transactions: Transactions::default(),
+            subscriptions: Vec::new(),
+            next_subscription: 0,
+            roster: Roster::default(),
             security: None,
             keepalive: DEFAULT_KEEPALIVE,
             redirects: 0,
@@ -424,8 +432,9 @@ impl Session {
     fn on_request(&mut self, msg: Message) {
         let method = msg.method().unwrap_or_default().to_ascii_uppercase();
         match method.as_str() {
-            // No answer is expected for these.
-            "ACK" | "BENOTIFY" => {}
+            // No answer is expected for ACK.
+            "ACK" => {}
+            "NOTIFY" | "BENOTIFY" => self.on_notify(&msg),
             "OPTIONS" => self.respond(&msg, 200, "OK"),
             _ => {
                 self.log(LogLevel::Info, format!("not handled yet: {method}"));
@@ -485,7 +494,8 @@ impl Session {
                 Timer::Transaction(id) => self.on_transaction_timeout(id),
                 Timer::RegisterRefresh => self.send_register(),
                 Timer::KeepAlive => self.send_keepalive(),
-                Timer::SubscriptionRefresh(_) | Timer::Reauthenticate => {}
+                Timer::SubscriptionRefresh(id) => self.on_subscription_refresh(id),
+                Timer::Reauthenticate => {}
             }
         }
     }

@@ -14,6 +14,8 @@ pub(super) enum Purpose {
     Register,
     /// Sign-out: nobody waits for the answer.
     Unregister,
+    /// A SUBSCRIBE of the subscription with this id.
+    Subscribe(u32),
 }
 
 #[derive(Debug)]
@@ -113,6 +115,7 @@ impl Session {
         self.timers.cancel(Timer::Transaction(pending.id));
         match pending.purpose {
             Purpose::Register => self.on_register_response(msg),
+            Purpose::Subscribe(id) => self.on_subscribe_response(id, &msg),
             Purpose::Unregister => {
                 if code >= 300 {
                     self.log(
@@ -130,7 +133,7 @@ impl Session {
         };
         match pending.purpose {
             Purpose::Register => self.on_register_timeout(),
-            Purpose::Unregister => {
+            Purpose::Unregister | Purpose::Subscribe(_) => {
                 self.log(
                     LogLevel::Warning,
                     format!("{} got no answer", pending.method),

@@ -239,6 +239,14 @@ fn handle_event(gc: *mut PurpleConnection, event: Event) -> bool {
             LogLevel::Error => log::error(&text),
         },
         Event::Trace { outgoing, text } => trace(outgoing, &text),
+        Event::Roster(roster) => {
+            // Mirroring into Pidgin's buddy list comes with the contact-list work (issue 6).
+            log::info(&format!(
+                "contact list: {} groups, {} contacts (not yet shown in the buddy list)",
+                roster.groups.len(),
+                roster.contacts.len()
+            ));
+        }
     }
     false
 }

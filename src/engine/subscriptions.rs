@@ -1,0 +1,183 @@
+//! Subscriptions to the server's event packages and the NOTIFYs they bring
+//! (sipe-facts.md §3.7, protocol.md §4.3).
+
+use std::time::Duration;
+
+use super::dialog::Dialog;
+use super::events::{Event, LogLevel};
+use super::session::Session;
+use super::timers::Timer;
+use super::transaction::Purpose;
+use crate::roster::{self, RosterDocument};
+use crate::sip::Message;
+
+pub(super) const ROAMING_CONTACTS: &str = "vnd-microsoft-roaming-contacts";
+
+/// One subscription dialog of ours.
+#[derive(Debug)]
+pub(super) struct Subscription {
+    pub id: u32,
+    pub event: String,
+    pub dialog: Dialog,
+}
+
+/// Renew this long before the server's expiry (pidgin-sipe: two minutes).
+const RENEW_MARGIN: u32 = 120;
+
+impl Session {
+    /// After the first successful REGISTER: the subscriptions every session has, limited to
+    /// the events the server said it allows.
+    pub(super) fn subscribe_self(&mut self, allowed: &[String]) {
+        for event in [ROAMING_CONTACTS] {
+            if allowed.is_empty() || allowed.iter().any(|a| a.eq_ignore_ascii_case(event)) {
+                self.start_subscription(event);
+            }
+        }
+    }
+
+    fn start_subscription(&mut self, event: &str) {
+        let uri = self.config.settings.sip_address.uri();
+        self.next_subscription += 1;
+        let subscription = Subscription {
+            id: self.next_subscription,
+            event: event.to_owned(),
+            dialog: Dialog::new(&mut *self.random, &uri),
+        };
+        self.subscriptions.push(subscription);
+        self.send_subscribe(self.next_subscription);
+    }
+
+    fn send_subscribe(&mut self, id: u32) {
+        let Some(index) = self.subscriptions.iter().position(|s| s.id == id) else {
+            return;
+        };
+        let mut dialog = self.subscriptions[index].dialog.clone();
+        let event = self.subscriptions[index].event.clone();
+        let built = self
+            .dialog_request("SUBSCRIBE", &mut dialog)
+            .and_then(|mut msg| {
+                msg.add_header("Event", event.clone())?;
+                if event == ROAMING_CONTACTS {
+                    msg.add_header("Accept", roster::CONTENT_TYPE)?;
+                }
+                msg.add_header("Supported", "com.microsoft.autoextend")?;
+                msg.add_header("Supported", "ms-benotify")?;
+                msg.add_header("Proxy-Require", "ms-benotify")?;
+                msg.add_header("Supported", "ms-piggyback-first-notify")?;
+                Ok(msg)
+            });
+        self.subscriptions[index].dialog = dialog;
+        match built {
+            Ok(msg) => self.send_request(msg, Purpose::Subscribe(id), true),
+            Err(e) => self.log(
+                LogLevel::Warning,
+                format!("cannot subscribe to {event}: {e}"),
+            ),
+        }
+    }
+
+    pub(super) fn on_subscribe_response(&mut self, id: u32, msg: &Message) {
+        let Some(index) = self.subscriptions.iter().position(|s| s.id == id) else {
+            return;
+        };
+        let code = msg.status_code().unwrap_or(0);
+        let event = self.subscriptions[index].event.clone();
+        if code >= 300 {
+            self.log(
+                LogLevel::Warning,
+                format!("subscription to {event} refused: {code}"),
+            );
+            self.subscriptions.remove(index);
+            return;
+        }
+        self.subscriptions[index].dialog.confirm(msg);
+        let expires = msg.expires().ok().flatten().unwrap_or(0);
+        if expires > 0 {
+            let renew = if expires > 2 * RENEW_MARGIN {
+                expires - RENEW_MARGIN
+            } else {
+                expires / 2
+            };
+            self.timers.set(
+                Timer::SubscriptionRefresh(id),
+                self.now + Duration::from_secs(u64::from(renew.max(1))),
+            );
+        }
+        // ms-piggyback-first-notify: the first notification rides in the 200 OK.
+        if !msg.body().is_empty() {
+            self.on_event_body(&event, msg);
+        }
+    }
+
+    pub(super) fn on_subscription_refresh(&mut self, id: u32) {
+        self.send_subscribe(id);
+    }
+
+    /// NOTIFY or BENOTIFY from the server.
+    pub(super) fn on_notify(&mut self, msg: &Message) {
+        let benotify = msg
+            .method()
+            .is_some_and(|m| m.eq_ignore_ascii_case("BENOTIFY"));
+        if !benotify {
+            self.respond(msg, 200, "OK");
+        }
+        let Some(event) = msg
+            .event()
+            .ok()
+            .flatten()
+            .map(|e| e.package.to_ascii_lowercase())
+        else {
+            return;
+        };
+        let terminated = msg
+            .subscription_state()
+            .ok()
+            .flatten()
+            .is_some_and(|s| s.is_terminated());
+        if !msg.body().is_empty() {
+            self.on_event_body(&event, msg);
+        }
+        if terminated {
+            let ended: Vec<u32> = self
+                .subscriptions
+                .iter()
+                .filter(|s| s.event == event && s.dialog.matches_incoming(msg))
+                .map(|s| s.id)
+                .collect();
+            for id in ended {
+                self.log(
+                    LogLevel::Info,
+                    format!("subscription to {event} ended by the server; renewing"),
+                );
+                self.subscriptions.retain(|s| s.id != id);
+                self.timers.cancel(Timer::SubscriptionRefresh(id));
+                self.start_subscription(&event);
+            }
+        }
+    }
+
+    fn on_event_body(&mut self, event: &str, msg: &Message) {
+        let body = String::from_utf8_lossy(msg.body());
+        match event {
+            ROAMING_CONTACTS => match roster::parse(&body) {
+                Ok(document) => {
+                    // Lync 2013+ may announce a list kept in Exchange (UCS) with an empty list.
+                    if let RosterDocument::Full(list) = &document {
+                        self.log(
+                            LogLevel::Info,
+                            format!(
+                                "contact list: {} groups, {} contacts",
+                                list.groups.len(),
+                                list.contacts.len()
+                            ),
+                        );
+                    }
+                    self.roster.apply(document);
+                    self.event(Event::Roster(self.roster.clone()));
+                }
+                Err(e) => self.log(LogLevel::Warning, format!("unreadable contact list: {e}")),
+            },
+            other => self.log(LogLevel::Info, format!("ignoring {other} notification")),
+        }
+    }
+}
