@@ -7,3 +7,4 @@ pub mod config;
 pub mod core;
 pub mod registrar;
 pub mod signing;
+pub mod tls;
