@@ -11,6 +11,7 @@
 
 #![allow(dead_code)] // each integration test uses its own subset
 
+pub mod testserver;
 pub mod tls_server;
 
 use std::fmt::Write as _;
@@ -46,15 +47,16 @@ pub fn host_binary() -> PathBuf {
             if let Some(path) = std::env::var_os("PURPLE_HOST_BIN") {
                 return PathBuf::from(path);
             }
-            build_host();
+            build_package("purple-host");
             profile_dir().join("purple-host")
         })
         .clone()
 }
 
-/// `cargo build -p purple-host` into the same target dir and profile as this test, so the
-/// host is never stale (a no-op build takes well under a second).
-fn build_host() {
+/// `cargo build -p <package>` into the same target dir and profile as this test, so helper
+/// binaries (purple-host, lync-testserver) are never stale (a no-op build takes well under a
+/// second).
+pub fn build_package(package: &str) {
     let profile_dir = profile_dir();
     let target_dir = profile_dir.parent().expect("target dir");
     let cargo = std::env::var_os("CARGO")
@@ -62,7 +64,7 @@ fn build_host() {
         .unwrap_or_else(|| "cargo".into());
     let mut build = Command::new(cargo);
     build
-        .args(["build", "--quiet", "-p", "purple-host", "--target-dir"])
+        .args(["build", "--quiet", "-p", package, "--target-dir"])
         .arg(target_dir)
         .current_dir(env!("CARGO_MANIFEST_DIR"));
     match profile_dir.file_name().and_then(|name| name.to_str()) {
@@ -75,8 +77,10 @@ fn build_host() {
         }
         None => panic!("unexpected test binary location {}", profile_dir.display()),
     }
-    let status = build.status().expect("run cargo to build purple-host");
-    assert!(status.success(), "building purple-host failed ({status})");
+    let status = build
+        .status()
+        .unwrap_or_else(|err| panic!("cannot run cargo to build {package}: {err}"));
+    assert!(status.success(), "building {package} failed ({status})");
 }
 
 /// Our plugin as cargo built it for this test run.

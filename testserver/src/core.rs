@@ -29,7 +29,11 @@ pub struct Outgoing {
 pub struct Counters {
     pub registers: u64,
     pub signed_in: u64,
+    /// REGISTERs with `Expires: 0` that were accepted.
+    pub signed_out: u64,
     pub auth_failures: u64,
+    /// Requests to the web services (HTTPS), not counting `/counters` itself.
+    pub https_requests: u64,
 }
 
 /// A configured user, indexed.

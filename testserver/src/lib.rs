@@ -5,5 +5,8 @@
 
 pub mod config;
 pub mod core;
+mod https;
+pub mod net;
 pub mod registrar;
 pub mod signing;
+pub mod tls;

@@ -308,6 +308,9 @@ impl Core {
             if first && !signing_out {
                 self.counters.signed_in += 1;
             }
+            if signing_out {
+                self.counters.signed_out += 1;
+            }
         }
         self.sign(conn, &mut response);
         vec![Outgoing {
