@@ -14,6 +14,7 @@ use rsa::{PrivateKey, PublicKey};
 use super::cipher::{CipherSuite, Direction, RecordProtection, key_block_len};
 use super::error::{AlertDescription, AlertLevel, TlsDskError};
 use super::handshake::{State, Step, TlsDskClient, TlsDskConfig};
+use super::keys::SigningMac;
 use super::prf::Prf;
 use super::records::{
     CONTENT_ALERT, CONTENT_CHANGE_CIPHER_SPEC, CONTENT_HANDSHAKE, TlsVersion, handshake_message,
@@ -219,6 +220,33 @@ fn complete_handshakes_at_every_version_and_suite() {
                 client.handle(&finished).err(),
                 Some(TlsDskError::AlreadyComplete)
             );
+        }
+    }
+}
+
+/// OpenSSL as shipped is built without RC4 suites, so RC4 is only tested here.
+#[test]
+fn rc4_suites_complete_when_allowed() {
+    for version in [TlsVersion::Tls10, TlsVersion::Tls12] {
+        for suite in [CipherSuite::RsaWithRc4128Sha, CipherSuite::RsaWithRc4128Md5] {
+            let server = ScriptedServer::new(version, suite);
+            let mut with_rc4 = config(&ALL_VERSIONS);
+            with_rc4.allow_rc4 = true;
+            let mut client = TlsDskClient::new(with_rc4, &mut SeededRandom::new(5)).unwrap();
+            assert_eq!(
+                client.offered_cipher_suites().last(),
+                Some(&CipherSuite::RsaWithRc4128Md5)
+            );
+            assert!(matches!(
+                client.handle(&server.hello_flight()),
+                Ok(Step::Send(_))
+            ));
+            let expected = server.expected_key_material(&client);
+            let Ok(Step::Done(keys)) = client.handle(&server.finished_flight(&client, None)) else {
+                panic!("{version} {suite}: no keys");
+            };
+            assert_eq!(keys.eap_key_material(), &expected);
+            assert_eq!(keys.signing, SigningMac::for_cipher_suite(suite));
         }
     }
 }
