@@ -222,6 +222,7 @@ impl ServerSetup {
 struct Exchange {
     client: Result<SessionKeys, TlsDskError>,
     server: Option<SslStream<Pipe>>,
+    server_hello_flight: Vec<u8>,
 }
 
 fn take_output(pipe: &mut Pipe) -> Vec<u8> {
@@ -244,6 +245,7 @@ fn run(setup: &ServerSetup, config: TlsDskConfig, tamper: impl FnOnce(&mut Vec<u
             return Exchange {
                 client: client.handle(&alert).map(|step| panic!("{step:?}")),
                 server: None,
+                server_hello_flight: alert,
             };
         }
         Err(HandshakeError::SetupFailure(e)) => panic!("server setup: {e}"),
@@ -259,6 +261,7 @@ fn run(setup: &ServerSetup, config: TlsDskConfig, tamper: impl FnOnce(&mut Vec<u
             return Exchange {
                 client: Err(error),
                 server: None,
+                server_hello_flight: server_flight,
             };
         }
     };
@@ -273,7 +276,11 @@ fn run(setup: &ServerSetup, config: TlsDskConfig, tamper: impl FnOnce(&mut Vec<u
         Step::Done(keys) => keys,
         Step::Send(_) => panic!("a third flight"),
     });
-    Exchange { client, server }
+    Exchange {
+        client,
+        server,
+        server_hello_flight: server_flight,
+    }
 }
 
 fn config(versions: &[TlsVersion]) -> TlsDskConfig {
@@ -318,6 +325,14 @@ fn assert_agrees_with_openssl(
         pki().client_certificate_der
     );
     assert_eq!(ssl.verify_result(), openssl::x509::X509VerifyResult::OK);
+    // OpenSSL answered our renegotiation SCSV with an empty renegotiation_info.
+    let empty_renegotiation_info = [0xff, 0x01, 0x00, 0x01, 0x00];
+    assert!(
+        exchange
+            .server_hello_flight
+            .windows(5)
+            .any(|window| window == empty_renegotiation_info)
+    );
     keys
 }
 

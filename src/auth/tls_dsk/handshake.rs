@@ -12,8 +12,9 @@ use super::cipher::{CipherSuite, Direction, RecordProtection, key_block_len};
 use super::error::{AlertDescription, AlertLevel, TlsDskError};
 use super::keys::SessionKeys;
 use super::messages::{
-    RsaPkcs1Signature, ServerHello, certificate_verify_body, client_certificate_body,
-    client_hello_body, client_key_exchange_body, parse_certificate_list, parse_certificate_request,
+    EXTENSION_RENEGOTIATION_INFO, RsaPkcs1Signature, ServerHello, certificate_verify_body,
+    client_certificate_body, client_hello_body, client_key_exchange_body, parse_certificate_list,
+    parse_certificate_request,
 };
 use super::prf::{HashAlgorithm, Prf, constant_time_eq};
 use super::records::{
@@ -265,8 +266,14 @@ impl TlsDskClient {
 
         let certificate_message =
             next_message(&mut messages, handshake_type::CERTIFICATE, "Certificate")?;
-        let certificates = parse_certificate_list(certificate_message.body())?;
-        let server_certificate_der = certificates[0].to_vec();
+        // The leaf comes first; the rest of the chain is the caller's to check, not ours.
+        let server_certificate_der = parse_certificate_list(certificate_message.body())?
+            .first()
+            .map(|leaf| leaf.to_vec())
+            .ok_or(TlsDskError::Malformed {
+                what: "Certificate",
+                reason: "the server sent no certificate",
+            })?;
         let server_key = rsa_public_key(&server_certificate_der)?;
         self.transcript
             .extend_from_slice(&certificate_message.encoded);
@@ -353,10 +360,21 @@ impl TlsDskClient {
         if hello.compression != 0 {
             return Err(TlsDskError::UnsupportedCompression(hello.compression));
         }
-        // Our only extension (signature_algorithms) is never answered, so any extension in
-        // the ServerHello is one we did not offer (RFC 5246 §7.4.1.4).
-        if let Some(&extension) = hello.extension_types.first() {
-            return Err(TlsDskError::UnsolicitedExtension(extension));
+        for (extension, body) in &hello.extensions {
+            match *extension {
+                // The answer to our SCSV: on an initial handshake its renegotiated_connection
+                // must be empty (RFC 5746 §3.4).
+                EXTENSION_RENEGOTIATION_INFO if body.as_slice() == [0] => {}
+                EXTENSION_RENEGOTIATION_INFO => {
+                    return Err(TlsDskError::Malformed {
+                        what: "renegotiation_info",
+                        reason: "it is not empty on an initial handshake",
+                    });
+                }
+                // signature_algorithms is never answered, so anything else is unsolicited
+                // (RFC 5246 §7.4.1.4).
+                other => return Err(TlsDskError::UnsolicitedExtension(other)),
+            }
         }
         Ok((version, suite))
     }

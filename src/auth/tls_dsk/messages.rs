@@ -5,6 +5,12 @@ use super::prf::HashAlgorithm;
 use super::records::{Reader, TlsVersion, put_vec};
 
 const EXTENSION_SIGNATURE_ALGORITHMS: u16 = 13;
+pub(crate) const EXTENSION_RENEGOTIATION_INFO: u16 = 0xff01;
+/// TLS_EMPTY_RENEGOTIATION_INFO_SCSV (RFC 5746 §3.3): says "I do secure renegotiation"
+/// without an extension, so a TLS 1.0-only hello stays extension-free. Schannel servers
+/// set to refuse legacy clients (AllowInsecureRenegoClients = 0) need it; servers that do
+/// not know it ignore it as an unknown suite.
+pub(crate) const EMPTY_RENEGOTIATION_INFO_SCSV: u16 = 0x00ff;
 const COMPRESSION_NULL: u8 = 0;
 const CERTIFICATE_TYPE_RSA_SIGN: u8 = 1;
 /// The last 8 bytes of the random of a server that supports TLS 1.2 (or later) but
@@ -74,9 +80,9 @@ fn signature_algorithms_extension() -> Vec<u8> {
     extension
 }
 
-/// The ClientHello body: highest offered version, our random, no session id, the suites,
-/// null compression, and signature_algorithms only when TLS 1.2 is offered (a TLS 1.0-only
-/// hello carries no extensions, like pidgin-sipe's).
+/// The ClientHello body: highest offered version, our random, no session id, the suites
+/// and the renegotiation SCSV, null compression, and signature_algorithms only when TLS 1.2
+/// is offered (a TLS 1.0-only hello carries no extensions, like pidgin-sipe's).
 pub(crate) fn client_hello_body(
     client_version: TlsVersion,
     client_random: &[u8; 32],
@@ -88,6 +94,7 @@ pub(crate) fn client_hello_body(
     put_vec(&mut body, 1, &[]);
     let suites: Vec<u8> = cipher_suites
         .iter()
+        .chain([&EMPTY_RENEGOTIATION_INFO_SCSV])
         .flat_map(|id| id.to_be_bytes())
         .collect();
     put_vec(&mut body, 2, &suites);
@@ -105,7 +112,8 @@ pub(crate) struct ServerHello {
     pub random: [u8; 32],
     pub cipher_suite: u16,
     pub compression: u8,
-    pub extension_types: Vec<u16>,
+    /// (type, body) of each extension.
+    pub extensions: Vec<(u16, Vec<u8>)>,
 }
 
 impl ServerHello {
@@ -123,12 +131,12 @@ impl ServerHello {
         }
         let cipher_suite = reader.u16()?;
         let compression = reader.u8()?;
-        let mut extension_types = Vec::new();
+        let mut extensions = Vec::new();
         if !reader.is_empty() {
-            let mut extensions = Reader::new(reader.vec16()?, "ServerHello extensions");
-            while !extensions.is_empty() {
-                extension_types.push(extensions.u16()?);
-                extensions.vec16()?;
+            let mut list = Reader::new(reader.vec16()?, "ServerHello extensions");
+            while !list.is_empty() {
+                let extension_type = list.u16()?;
+                extensions.push((extension_type, list.vec16()?.to_vec()));
             }
         }
         reader.finish()?;
@@ -137,7 +145,7 @@ impl ServerHello {
             random,
             cipher_suite,
             compression,
-            extension_types,
+            extensions,
         })
     }
 
@@ -266,21 +274,22 @@ mod tests {
         let hello = ServerHello::parse(&server_hello(None)).unwrap();
         assert_eq!(hello.version, 0x0303);
         assert_eq!(hello.cipher_suite, 0x002f);
-        assert!(hello.extension_types.is_empty());
+        assert!(hello.extensions.is_empty());
         let hello = ServerHello::parse(&server_hello(Some(&[0xff, 0x01, 0, 1, 0]))).unwrap();
-        assert_eq!(hello.extension_types, vec![0xff01]);
+        assert_eq!(hello.extensions, vec![(0xff01, vec![0])]);
         assert!(ServerHello::parse(&server_hello(Some(&[0xff, 0x01, 0, 5, 0]))).is_err());
     }
 
     #[test]
     fn client_hello_layout() {
         let body = client_hello_body(TlsVersion::Tls10, &[7; 32], &[0x002f, 0x0035]);
-        // version, random, empty session id, 2 suites, null compression, no extensions.
+        // version, random, empty session id, 2 suites + SCSV, null compression, no
+        // extensions.
         assert_eq!(&body[..2], &[3, 1]);
-        assert_eq!(&body[34..], &[0, 0, 4, 0, 0x2f, 0, 0x35, 1, 0]);
+        assert_eq!(&body[34..], &[0, 0, 6, 0, 0x2f, 0, 0x35, 0, 0xff, 1, 0]);
         let body = client_hello_body(TlsVersion::Tls12, &[7; 32], &[0x002f]);
         assert_eq!(&body[..2], &[3, 3]);
-        assert_eq!(&body[43..45], &EXTENSION_SIGNATURE_ALGORITHMS.to_be_bytes());
+        assert_eq!(&body[45..47], &EXTENSION_SIGNATURE_ALGORITHMS.to_be_bytes());
     }
 
     fn certificate_request(types: &[u8], algorithms: Option<&[u8]>) -> Vec<u8> {

@@ -15,6 +15,18 @@
 //!   skips that last check; we do not.
 //! - The server's certificate is not validated here; [`SessionKeys`] carries it so the
 //!   caller can.
+//!
+//! Choices others rely on:
+//! - Offer: TLS 1.2, 1.1 and 1.0 by default (a server picks min(ours, its own), so leaving
+//!   1.1 out would fail against a 1.1-capable server); TLS_RSA_WITH_AES_128_CBC_SHA and
+//!   _256_CBC_SHA, plus TLS_EMPTY_RENEGOTIATION_INFO_SCSV. The `*_CBC_SHA256` suites only
+//!   with `offer_sha256_suites`, RC4 only with `allow_rc4`.
+//! - Extensions: signature_algorithms, and only when TLS 1.2 is offered. No extended master
+//!   secret, encrypt-then-MAC or session tickets: each would change the crypto a Lync
+//!   server must agree with, for no gain in a handshake that protects one record.
+//! - The signing HMAC is decided in [`SigningMac::for_cipher_suite`].
+//! - Each `handle` call must carry whole records, as `gssapi-data` does; a partial record
+//!   or message is an error, not a reason to wait.
 
 mod cipher;
 mod error;

@@ -394,6 +394,24 @@ fn server_choices_we_did_not_offer_are_refused() {
 }
 
 #[test]
+fn an_empty_renegotiation_info_answer_is_accepted_and_a_non_empty_one_is_not() {
+    let mut server = ScriptedServer::new(TlsVersion::Tls12, CipherSuite::RsaWithAes128CbcSha);
+    server.hello_extensions = Some(vec![0xff, 0x01, 0, 1, 0]);
+    let mut accepting = after_hello_flight(&server);
+    let finished = server.finished_flight(&accepting, None);
+    assert!(matches!(accepting.handle(&finished), Ok(Step::Done(_))));
+
+    server.hello_extensions = Some(vec![0xff, 0x01, 0, 3, 2, 0xaa, 0xbb]);
+    assert!(matches!(
+        client(&ALL_VERSIONS).handle(&server.hello_flight()),
+        Err(TlsDskError::Malformed {
+            what: "renegotiation_info",
+            ..
+        })
+    ));
+}
+
+#[test]
 fn sha256_suites_need_the_option_and_tls12() {
     let server = ScriptedServer::new(TlsVersion::Tls12, CipherSuite::RsaWithAes128CbcSha256);
     assert_eq!(
