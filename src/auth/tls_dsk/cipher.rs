@@ -268,8 +268,10 @@ impl RecordProtection {
         content_type: u8,
         content: &[u8],
         random: &mut dyn Random,
-    ) {
-        debug_assert!(content.len() <= MAX_PLAINTEXT);
+    ) -> Result<(), TlsDskError> {
+        if content.len() > MAX_PLAINTEXT {
+            return Err(TlsDskError::Internal("a record to protect is too long"));
+        }
         let mac = self.record_mac(content_type, content);
         let mut plaintext = [content, &mac].concat();
         let fragment = match &mut self.cipher {
@@ -289,7 +291,9 @@ impl RecordProtection {
                         iv
                     }
                 };
-                cbc_encrypt(key, &iv, &mut plaintext);
+                if !cbc_encrypt(key, &iv, &mut plaintext) {
+                    return Err(TlsDskError::Internal("AES-CBC encryption failed"));
+                }
                 if let Some(last) = plaintext.rchunks(AES_BLOCK).next() {
                     chained_iv.copy_from_slice(last);
                 }
@@ -301,6 +305,7 @@ impl RecordProtection {
         };
         write_record(out, content_type, self.version.wire(), &fragment);
         self.sequence = self.sequence.wrapping_add(1);
+        Ok(())
     }
 
     /// Removes the protection of a received record fragment. Every failure, padding or
@@ -334,7 +339,9 @@ impl RecordProtection {
                     return Err(TlsDskError::BadRecordMac);
                 }
                 let mut plaintext = ciphertext.to_vec();
-                cbc_decrypt(key, &iv, &mut plaintext);
+                if !cbc_decrypt(key, &iv, &mut plaintext) {
+                    return Err(TlsDskError::BadRecordMac);
+                }
                 if let Some(last) = ciphertext.rchunks(AES_BLOCK).next() {
                     chained_iv.copy_from_slice(last);
                 }
@@ -374,34 +381,27 @@ fn strip_cbc_padding(mut plaintext: Vec<u8>, mac_len: usize) -> Result<Vec<u8>, 
     Ok(plaintext)
 }
 
-/// AES-CBC over whole blocks, in place. Key lengths come from the suite table (16 or 32).
-fn cbc_encrypt(key: &[u8], iv: &[u8; AES_BLOCK], data: &mut [u8]) {
+/// AES-CBC over whole blocks, in place; false if the lengths do not fit (never for the
+/// key, IV and block lengths this module produces).
+fn cbc_encrypt(key: &[u8], iv: &[u8; AES_BLOCK], data: &mut [u8]) -> bool {
     let length = data.len();
-    let done = match key.len() {
+    match key.len() {
         16 => cbc::Encryptor::<Aes128>::new_from_slices(key, iv)
-            .ok()
-            .map(|encryptor| encryptor.encrypt_padded::<NoPadding>(data, length).is_ok()),
-        _ => cbc::Encryptor::<Aes256>::new_from_slices(key, iv)
-            .ok()
-            .map(|encryptor| encryptor.encrypt_padded::<NoPadding>(data, length).is_ok()),
-    };
-    debug_assert_eq!(
-        done,
-        Some(true),
-        "AES-CBC key, IV and block lengths are ours"
-    );
+            .is_ok_and(|encryptor| encryptor.encrypt_padded::<NoPadding>(data, length).is_ok()),
+        32 => cbc::Encryptor::<Aes256>::new_from_slices(key, iv)
+            .is_ok_and(|encryptor| encryptor.encrypt_padded::<NoPadding>(data, length).is_ok()),
+        _ => false,
+    }
 }
 
-fn cbc_decrypt(key: &[u8], iv: &[u8; AES_BLOCK], data: &mut [u8]) {
-    let done = match key.len() {
+fn cbc_decrypt(key: &[u8], iv: &[u8; AES_BLOCK], data: &mut [u8]) -> bool {
+    match key.len() {
         16 => cbc::Decryptor::<Aes128>::new_from_slices(key, iv)
-            .ok()
-            .map(|decryptor| decryptor.decrypt_padded::<NoPadding>(data).is_ok()),
-        _ => cbc::Decryptor::<Aes256>::new_from_slices(key, iv)
-            .ok()
-            .map(|decryptor| decryptor.decrypt_padded::<NoPadding>(data).is_ok()),
-    };
-    debug_assert_eq!(done, Some(true), "whole blocks were checked by the caller");
+            .is_ok_and(|decryptor| decryptor.decrypt_padded::<NoPadding>(data).is_ok()),
+        32 => cbc::Decryptor::<Aes256>::new_from_slices(key, iv)
+            .is_ok_and(|decryptor| decryptor.decrypt_padded::<NoPadding>(data).is_ok()),
+        _ => false,
+    }
 }
 
 #[cfg(test)]
@@ -429,7 +429,9 @@ mod tests {
                 let (mut sender, mut receiver) = pair(suite, version);
                 for message in [&b"finished message"[..], &[0u8; 33], b""] {
                     let mut out = Vec::new();
-                    sender.seal(&mut out, CONTENT_HANDSHAKE, message, &mut random);
+                    sender
+                        .seal(&mut out, CONTENT_HANDSHAKE, message, &mut random)
+                        .unwrap();
                     let records = split_records(&out).unwrap();
                     assert_eq!(records[0].version, version.wire());
                     let opened = receiver
@@ -447,12 +449,14 @@ mod tests {
         for suite in CipherSuite::ALL {
             let (mut sender, _) = pair(suite, TlsVersion::Tls12);
             let mut out = Vec::new();
-            sender.seal(
-                &mut out,
-                CONTENT_HANDSHAKE,
-                b"0123456789abcdef",
-                &mut random,
-            );
+            sender
+                .seal(
+                    &mut out,
+                    CONTENT_HANDSHAKE,
+                    b"0123456789abcdef",
+                    &mut random,
+                )
+                .unwrap();
             for index in 5..out.len() {
                 let mut tampered = out.clone();
                 tampered[index] ^= 0x01;

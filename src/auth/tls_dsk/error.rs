@@ -87,6 +87,9 @@ pub enum TlsDskError {
     #[error("TLS-DSK: the server's Finished message does not match the handshake")]
     BadServerFinished,
 
+    #[error("TLS-DSK internal error: {0}")]
+    Internal(&'static str),
+
     #[error("TLS-DSK: the handshake is already complete")]
     AlreadyComplete,
 

@@ -452,7 +452,7 @@ impl TlsDskClient {
             version.wire(),
             &[1],
         );
-        client_protection.seal(&mut flight, CONTENT_HANDSHAKE, &finished, &mut self.random);
+        client_protection.seal(&mut flight, CONTENT_HANDSHAKE, &finished, &mut self.random)?;
         Ok((flight, server_protection, master_secret))
     }
 

@@ -155,12 +155,14 @@ impl ScriptedServer {
                 .unwrap();
         let mut out = Vec::new();
         write_record(&mut out, CONTENT_CHANGE_CIPHER_SPEC, self.version, &[1]);
-        protection.seal(
-            &mut out,
-            CONTENT_HANDSHAKE,
-            &handshake_message(handshake_type::FINISHED, &verify_data),
-            &mut SeededRandom::new(99),
-        );
+        protection
+            .seal(
+                &mut out,
+                CONTENT_HANDSHAKE,
+                &handshake_message(handshake_type::FINISHED, &verify_data),
+                &mut SeededRandom::new(99),
+            )
+            .unwrap();
         out
     }
 
