@@ -130,7 +130,7 @@ impl FoundSignature {
 
 /// Decodes hex as MS-SIPAE signatures are written (either case).
 pub fn decode_hex(text: &str) -> Option<Vec<u8>> {
-    if text.len() % 2 != 0 {
+    if !text.len().is_multiple_of(2) {
         return None;
     }
     (0..text.len())

@@ -83,7 +83,7 @@ pub fn utf16le(text: &str) -> Vec<u8> {
 
 /// Decodes a UTF-16LE string field.
 pub fn from_utf16le(bytes: &[u8], field: &'static str) -> Result<String, NtlmError> {
-    if bytes.len() % 2 != 0 {
+    if !bytes.len().is_multiple_of(2) {
         return Err(NtlmError::InvalidUtf16 { field });
     }
     let units = bytes
