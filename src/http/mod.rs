@@ -1,0 +1,38 @@
+//! A small sans-IO HTTP/1.1 client for Lync's web services (autodiscover, web tickets,
+//! certificate provisioning, address book), and the server-side pieces the test server uses.
+//!
+//! Why our own: reqwest and ureq bring their own I/O and runtime and would bypass Pidgin's
+//! proxy settings (DESIGN.md §3). Here parsing is httparse's; everything else is a state
+//! machine that the glue drives with bytes and time, like the SIP engine.
+//!
+//! - [`Url`], [`Request`], [`Response`], [`Headers`]: the values.
+//! - [`ResponseParser`]: the incremental response parser, with [`Limits`].
+//! - [`CookieJar`].
+//!
+//! Anything logged from here should go through [`log_text`], which redacts
+//! `Authorization` tokens, cookies and web tickets.
+
+mod body;
+mod cookies;
+mod error;
+mod headers;
+mod request;
+mod response;
+mod url;
+
+#[cfg(test)]
+mod tests;
+
+pub use body::{Limits, Version};
+pub use cookies::CookieJar;
+pub use error::{HttpError, ParseError};
+pub use headers::Headers;
+pub use request::{HttpCredentials, Method, Request};
+pub use response::{Response, ResponseParser};
+pub use url::{Scheme, Url, UrlError};
+
+/// Bytes of an HTTP message as text fit for the debug log: invalid UTF-8 replaced, secrets
+/// (see [`crate::redact::redact_shapes`]) redacted.
+pub fn log_text(bytes: &[u8]) -> String {
+    crate::redact::redact_shapes(&String::from_utf8_lossy(bytes)).into_owned()
+}
