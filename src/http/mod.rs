@@ -6,29 +6,43 @@
 //! machine that the glue drives with bytes and time, like the SIP engine.
 //!
 //! - [`Url`], [`Request`], [`Response`], [`Headers`]: the values.
-//! - [`ResponseParser`]: the incremental response parser, with [`Limits`].
-//! - [`CookieJar`].
+//! - [`HttpClient`]: keep-alive, redirects, cookies ([`CookieJar`]), limits ([`Limits`]), a
+//!   deadline, and authentication: connection-oriented NTLM (also inside `Negotiate`) and,
+//!   when allowed over https, Basic.
+//! - [`ResponseParser`] / [`RequestParser`]: incremental message parsers.
+//! - [`ServerResponse`], [`HttpNtlmServer`]: the test server's side.
 //!
 //! Anything logged from here should go through [`log_text`], which redacts
 //! `Authorization` tokens, cookies and web tickets.
 
+mod auth;
 mod body;
+mod client;
 mod cookies;
 mod error;
 mod headers;
 mod request;
 mod response;
+mod server;
+mod server_ntlm;
 mod url;
 
 #[cfg(test)]
 mod tests;
 
+pub use auth::{Challenge, Scheme as AuthScheme, parse_challenges};
 pub use body::{Limits, Version};
+pub use client::{
+    DEFAULT_IDLE_TIMEOUT, DEFAULT_MAX_REDIRECTS, DEFAULT_REQUEST_TIMEOUT, HttpAction, HttpClient,
+    HttpClientConfig, HttpEvent,
+};
 pub use cookies::CookieJar;
 pub use error::{HttpError, ParseError};
 pub use headers::Headers;
 pub use request::{HttpCredentials, Method, Request};
 pub use response::{Response, ResponseParser};
+pub use server::{RequestParser, ServerRequest, ServerResponse, reason_phrase};
+pub use server_ntlm::{AuthenticatedUser, AuthorizeOutcome, HttpNtlmServer, HttpNtlmServerConfig};
 pub use url::{Scheme, Url, UrlError};
 
 /// Bytes of an HTTP message as text fit for the debug log: invalid UTF-8 replaced, secrets
