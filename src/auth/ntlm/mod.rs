@@ -1,6 +1,6 @@
 //! NTLMv2, client and server ([MS-NLMP]): connection-less ("datagram") with message
 //! signatures, as Lync / OCS use it to authenticate and sign SIP ([MS-SIPAE]), and
-//! connection-oriented, as web servers use it for HTTP authentication.
+//! connection-oriented, as web servers use it for HTTP authentication (see [`crate::http`]).
 //!
 //! Client flow (SIP): send an empty token ([`NtlmClient::initial_token`]); feed the 401's
 //! CHALLENGE to [`NtlmClient::authenticate`]; send the AUTHENTICATE it returns and keep the
