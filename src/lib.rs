@@ -8,6 +8,7 @@
 pub mod auth;
 pub mod engine;
 pub mod error;
+pub mod http;
 pub mod redact;
 pub mod roster;
 pub mod settings;

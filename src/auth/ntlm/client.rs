@@ -1,8 +1,12 @@
-//! The client side of connection-less NTLMv2 as Lync uses it over SIP.
+//! The client side of NTLMv2: connection-less as Lync uses it over SIP, connection-oriented
+//! as web servers use it over HTTP.
 //!
-//! The exchange: the first REGISTER carries an *empty* token (connection-less NTLM has no
-//! NEGOTIATE message); the 401 carries the CHALLENGE; [`NtlmClient::authenticate`] turns it
-//! into the AUTHENTICATE message for the next REGISTER and the established [`NtlmSession`].
+//! Connection-less (SIP): the first REGISTER carries an *empty* token (there is no NEGOTIATE
+//! message); the 401 carries the CHALLENGE; [`NtlmClient::authenticate`] turns it into the
+//! AUTHENTICATE message for the next REGISTER and the established [`NtlmSession`].
+//!
+//! Connection-oriented (HTTP): [`NtlmClient::initial_token`] is a NEGOTIATE message; the
+//! CHALLENGE and AUTHENTICATE follow on the same connection, and the MIC covers all three.
 
 use std::fmt;
 
@@ -14,12 +18,24 @@ use super::keys::{
     key_exchange_key, lmv2_response, nt_challenge_response, nt_proof_str, ntlmv2_client_blob,
     ntowf_v2, session_base_key,
 };
-use super::messages::{AuthenticateMessage, ChallengeMessage, MIC_OFFSET, NtlmVersion};
+use super::messages::{
+    AuthenticateMessage, ChallengeMessage, MIC_OFFSET, NegotiateMessage, NtlmVersion,
+};
 use super::session::{NtlmSession, Role};
 use super::target_info::{AV_FLAG_MIC_PRESENT, AvId};
 
-/// Flags the client accepts from a CHALLENGE (it answers with their intersection). SEAL is
-/// left out: SIP only signs.
+/// Which NTLM variant a client speaks.
+#[derive(Clone, Copy, PartialEq, Eq, Debug, Default)]
+pub enum NtlmMode {
+    /// No NEGOTIATE message, the DATAGRAM flag, key exchange and signing (SIP).
+    #[default]
+    Connectionless,
+    /// NEGOTIATE → CHALLENGE → AUTHENTICATE on one connection (HTTP).
+    ConnectionOriented,
+}
+
+/// Connection-less: flags the client accepts from a CHALLENGE (it answers with their
+/// intersection). SEAL is left out: SIP only signs.
 pub const CLIENT_SUPPORTED_FLAGS: NegotiateFlags = NegotiateFlags(
     NegotiateFlags::UNICODE.0
         | NegotiateFlags::REQUEST_TARGET.0
@@ -36,13 +52,34 @@ pub const CLIENT_SUPPORTED_FLAGS: NegotiateFlags = NegotiateFlags(
         | NegotiateFlags::NEGOTIATE_56.0,
 );
 
-/// Flags a CHALLENGE must offer: without them there is no connection-less signing.
+/// Connection-less: flags a CHALLENGE must offer; without them there is no signing.
 pub const CLIENT_REQUIRED_FLAGS: NegotiateFlags = NegotiateFlags(
     NegotiateFlags::UNICODE.0
         | NegotiateFlags::NTLM.0
         | NegotiateFlags::SIGN.0
         | NegotiateFlags::DATAGRAM.0,
 );
+
+/// Connection-oriented: the flags the NEGOTIATE message asks for, and (with `TARGET_INFO`)
+/// the most the AUTHENTICATE message will use. Like Windows' HTTP stack: no SEAL (HTTP
+/// authentication establishes no protected session) and no DATAGRAM.
+pub const CONNECTION_ORIENTED_CLIENT_FLAGS: NegotiateFlags = NegotiateFlags(
+    NegotiateFlags::UNICODE.0
+        | NegotiateFlags::OEM.0
+        | NegotiateFlags::REQUEST_TARGET.0
+        | NegotiateFlags::SIGN.0
+        | NegotiateFlags::NTLM.0
+        | NegotiateFlags::ALWAYS_SIGN.0
+        | NegotiateFlags::EXTENDED_SESSION_SECURITY.0
+        | NegotiateFlags::VERSION.0
+        | NegotiateFlags::NEGOTIATE_128.0
+        | NegotiateFlags::KEY_EXCH.0
+        | NegotiateFlags::NEGOTIATE_56.0,
+);
+
+/// Connection-oriented: flags a CHALLENGE must offer (names go out in UTF-16).
+pub const CONNECTION_ORIENTED_CLIENT_REQUIRED_FLAGS: NegotiateFlags =
+    NegotiateFlags(NegotiateFlags::UNICODE.0 | NegotiateFlags::NTLM.0);
 
 /// Whether to add a MIC to the AUTHENTICATE message.
 #[derive(Clone, Copy, PartialEq, Eq, Debug, Default)]
@@ -95,7 +132,8 @@ impl fmt::Debug for ClientAuthentication {
     }
 }
 
-/// A connection-less NTLMv2 client.
+/// An NTLMv2 client, connection-less unless made with
+/// [`connection_oriented`](Self::connection_oriented).
 #[derive(Clone, Debug)]
 pub struct NtlmClient {
     credentials: Credentials,
@@ -103,10 +141,14 @@ pub struct NtlmClient {
     version: NtlmVersion,
     mic_policy: MicPolicy,
     require_extended_session_security: bool,
+    mode: NtlmMode,
+    /// Connection-oriented only: what the NEGOTIATE asks for.
+    negotiate_flags: NegotiateFlags,
 }
 
 impl NtlmClient {
-    /// `workstation` is this machine's name; SIPE sends the host name upper-cased.
+    /// A connection-less client. `workstation` is this machine's name; SIPE sends the host
+    /// name upper-cased.
     pub fn new(credentials: Credentials, workstation: impl Into<String>) -> Self {
         Self {
             credentials,
@@ -114,7 +156,33 @@ impl NtlmClient {
             version: NtlmVersion::WINDOWS_7_SP1,
             mic_policy: MicPolicy::default(),
             require_extended_session_security: true,
+            mode: NtlmMode::Connectionless,
+            negotiate_flags: CONNECTION_ORIENTED_CLIENT_FLAGS,
         }
+    }
+
+    /// A connection-oriented client, for HTTP: it opens with a NEGOTIATE message.
+    pub fn connection_oriented(credentials: Credentials, workstation: impl Into<String>) -> Self {
+        Self {
+            mode: NtlmMode::ConnectionOriented,
+            ..Self::new(credentials, workstation)
+        }
+    }
+
+    /// Connection-oriented only: the flags to ask for in the NEGOTIATE message (default
+    /// [`CONNECTION_ORIENTED_CLIENT_FLAGS`]). The AUTHENTICATE uses no flag outside them.
+    pub fn with_negotiate_flags(mut self, flags: NegotiateFlags) -> Self {
+        self.negotiate_flags = flags;
+        self
+    }
+
+    pub fn mode(&self) -> NtlmMode {
+        self.mode
+    }
+
+    /// The credentials this client authenticates with.
+    pub fn credentials(&self) -> &Credentials {
+        &self.credentials
     }
 
     /// The Version field to send (informational; tests use it to match captures).
@@ -135,9 +203,32 @@ impl NtlmClient {
         self
     }
 
-    /// The first token: empty, because connection-less NTLM sends no NEGOTIATE message.
+    /// The first token: empty for connection-less NTLM, which has no NEGOTIATE message; the
+    /// NEGOTIATE message for connection-oriented NTLM.
     pub fn initial_token(&self) -> Vec<u8> {
-        Vec::new()
+        match self.mode {
+            NtlmMode::Connectionless => Vec::new(),
+            NtlmMode::ConnectionOriented => self.negotiate_message_bytes(),
+        }
+    }
+
+    /// The NEGOTIATE message of connection-oriented NTLM (no domain or workstation: modern
+    /// clients leave them out and the AUTHENTICATE carries them).
+    pub fn negotiate_message(&self) -> NegotiateMessage {
+        NegotiateMessage {
+            flags: self.negotiate_flags,
+            domain: String::new(),
+            workstation: String::new(),
+            version: self
+                .negotiate_flags
+                .contains(NegotiateFlags::VERSION)
+                .then_some(self.version),
+        }
+    }
+
+    fn negotiate_message_bytes(&self) -> Vec<u8> {
+        // Cannot fail: with empty strings no field can be too long.
+        self.negotiate_message().encode().unwrap_or_default()
     }
 
     /// Answers a CHALLENGE message with an AUTHENTICATE message and the session keys.
@@ -211,9 +302,16 @@ impl NtlmClient {
         };
         let mut message_bytes = message.encode()?;
         if with_mic {
-            // Connection-less MIC: HMAC_MD5(ExportedSessionKey, CHALLENGE + AUTHENTICATE)
-            // computed with the MIC field zeroed.
-            let mic = hmac_md5(&exported_session_key, &[challenge_bytes, &message_bytes]);
+            // MIC: HMAC_MD5(ExportedSessionKey, [NEGOTIATE +] CHALLENGE + AUTHENTICATE)
+            // computed with the MIC field zeroed; connection-less NTLM has no NEGOTIATE.
+            let negotiate_bytes = match self.mode {
+                NtlmMode::Connectionless => Vec::new(),
+                NtlmMode::ConnectionOriented => self.negotiate_message_bytes(),
+            };
+            let mic = hmac_md5(
+                &exported_session_key,
+                &[&negotiate_bytes, challenge_bytes, &message_bytes],
+            );
             if let Some(field) = message_bytes.get_mut(MIC_OFFSET..MIC_OFFSET + 16) {
                 field.copy_from_slice(&mic);
             }
@@ -229,10 +327,19 @@ impl NtlmClient {
         })
     }
 
-    /// Picks the flags to answer with: what both sides support, plus REQUEST_TARGET. With
-    /// 128-bit keys available the 56-bit flag is dropped, as Office Communicator does.
+    /// Picks the flags to answer with: what both sides support, plus REQUEST_TARGET.
+    ///
+    /// Connection-less: with 128-bit keys available the 56-bit flag is dropped, as Office
+    /// Communicator does. Connection-oriented: the names are UTF-16, so OEM is dropped; the
+    /// rest is echoed as MS-NLMP §4.2.4's AUTHENTICATE does.
     fn negotiate_flags(&self, offered: NegotiateFlags) -> Result<NegotiateFlags, NtlmError> {
-        let mut required = CLIENT_REQUIRED_FLAGS;
+        let (mut required, supported) = match self.mode {
+            NtlmMode::Connectionless => (CLIENT_REQUIRED_FLAGS, CLIENT_SUPPORTED_FLAGS),
+            NtlmMode::ConnectionOriented => (
+                CONNECTION_ORIENTED_CLIENT_REQUIRED_FLAGS,
+                self.negotiate_flags | NegotiateFlags::TARGET_INFO,
+            ),
+        };
         if self.require_extended_session_security {
             required |= NegotiateFlags::EXTENDED_SESSION_SECURITY;
         }
@@ -240,9 +347,13 @@ impl NtlmClient {
         if !missing.is_empty() {
             return Err(NtlmError::MissingFlags { missing });
         }
-        let mut flags = (offered & CLIENT_SUPPORTED_FLAGS) | NegotiateFlags::REQUEST_TARGET;
-        if flags.contains(NegotiateFlags::NEGOTIATE_128) {
-            flags = flags.without(NegotiateFlags::NEGOTIATE_56);
+        let mut flags = (offered & supported) | NegotiateFlags::REQUEST_TARGET;
+        match self.mode {
+            NtlmMode::Connectionless if flags.contains(NegotiateFlags::NEGOTIATE_128) => {
+                flags = flags.without(NegotiateFlags::NEGOTIATE_56);
+            }
+            NtlmMode::Connectionless => {}
+            NtlmMode::ConnectionOriented => flags = flags.without(NegotiateFlags::OEM),
         }
         Ok(flags)
     }

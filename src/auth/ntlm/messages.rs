@@ -1,7 +1,9 @@
-//! Codecs for the CHALLENGE (type 2) and AUTHENTICATE (type 3) messages ([MS-NLMP] §2.2.1).
+//! Codecs for the NEGOTIATE (type 1), CHALLENGE (type 2) and AUTHENTICATE (type 3) messages
+//! ([MS-NLMP] §2.2.1).
 //!
 //! Parsers check every offset and length against the message and return an error on hostile
-//! input; they never panic. Connection-less NTLM has no NEGOTIATE message, so there is none.
+//! input; they never panic. Connection-less NTLM (SIP) has no NEGOTIATE message;
+//! connection-oriented NTLM (HTTP) starts with one.
 
 use std::fmt;
 
@@ -11,9 +13,14 @@ use super::flags::NegotiateFlags;
 use super::target_info::{AV_FLAG_MIC_PRESENT, TargetInfo};
 
 const SIGNATURE: &[u8; 8] = b"NTLMSSP\0";
+const TYPE_NEGOTIATE: u32 = 1;
 const TYPE_CHALLENGE: u32 = 2;
 const TYPE_AUTHENTICATE: u32 = 3;
 
+/// Fixed part of a NEGOTIATE message including the Version field.
+const NEGOTIATE_HEADER_LEN: usize = 40;
+/// The shortest NEGOTIATE anyone sends: signature, type and flags (old clients stop there).
+const NEGOTIATE_MIN_LEN: usize = 16;
 /// Fixed part of a CHALLENGE message including the Version field.
 const CHALLENGE_HEADER_LEN: usize = 56;
 /// Fixed part of an AUTHENTICATE message including the Version field, before the MIC.
@@ -65,6 +72,71 @@ impl NtlmVersion {
             build: u16::from_le_bytes([bytes[2], bytes[3]]),
             ntlm_revision: bytes[7],
         })
+    }
+}
+
+/// A NEGOTIATE (type 1) message: the client's opening of connection-oriented NTLM.
+///
+/// The domain and workstation are optional OEM strings that only old clients fill in; they are
+/// meaningful only with the `OEM_DOMAIN_SUPPLIED` / `OEM_WORKSTATION_SUPPLIED` flags.
+#[derive(Clone, PartialEq, Eq, Debug)]
+pub struct NegotiateMessage {
+    pub flags: NegotiateFlags,
+    pub domain: String,
+    pub workstation: String,
+    pub version: Option<NtlmVersion>,
+}
+
+impl NegotiateMessage {
+    pub fn parse(bytes: &[u8]) -> Result<Self, NtlmError> {
+        check_header(bytes, TYPE_NEGOTIATE, NEGOTIATE_MIN_LEN)?;
+        let flags = NegotiateFlags(read_u32(bytes, 12)?);
+        // The string fields follow only in messages of 32 bytes or more.
+        let (domain, workstation) = if bytes.len() >= 32 {
+            let oem = flags.without(NegotiateFlags::UNICODE);
+            (
+                decode_string(oem, security_buffer(bytes, 16, "DomainName")?, "DomainName")?,
+                decode_string(
+                    oem,
+                    security_buffer(bytes, 24, "Workstation")?,
+                    "Workstation",
+                )?,
+            )
+        } else {
+            (String::new(), String::new())
+        };
+        let version =
+            if flags.contains(NegotiateFlags::VERSION) && bytes.len() >= NEGOTIATE_HEADER_LEN {
+                NtlmVersion::from_bytes(slice(bytes, 32, 8)?)
+            } else {
+                None
+            };
+        Ok(Self {
+            flags,
+            domain,
+            workstation,
+            version,
+        })
+    }
+
+    /// Encodes the full 40-byte layout; the strings go out in the OEM (Latin-1) encoding, as
+    /// the message has no Unicode form for them.
+    pub fn encode(&self) -> Result<Vec<u8>, NtlmError> {
+        let oem = self.flags.without(NegotiateFlags::UNICODE);
+        let domain = encode_string(oem, &self.domain);
+        let workstation = encode_string(oem, &self.workstation);
+        let mut payload = Payload::new(NEGOTIATE_HEADER_LEN);
+        let domain_fields = payload.add(&domain, "DomainName")?;
+        let workstation_fields = payload.add(&workstation, "Workstation")?;
+        let mut out = Vec::with_capacity(NEGOTIATE_HEADER_LEN + payload.bytes.len());
+        out.extend_from_slice(SIGNATURE);
+        out.extend_from_slice(&TYPE_NEGOTIATE.to_le_bytes());
+        out.extend_from_slice(&self.flags.bits().to_le_bytes());
+        out.extend_from_slice(&domain_fields);
+        out.extend_from_slice(&workstation_fields);
+        out.extend_from_slice(&self.version.map(NtlmVersion::to_bytes).unwrap_or_default());
+        out.extend_from_slice(&payload.bytes);
+        Ok(out)
     }
 }
 

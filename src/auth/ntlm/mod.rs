@@ -1,5 +1,6 @@
-//! Connection-less ("datagram") NTLMv2, client and server, with MS-NLMP message signatures,
-//! as Lync / OCS use it to authenticate and sign SIP ([MS-NLMP], [MS-SIPAE]).
+//! NTLMv2, client and server ([MS-NLMP]): connection-less ("datagram") with message
+//! signatures, as Lync / OCS use it to authenticate and sign SIP ([MS-SIPAE]), and
+//! connection-oriented, as web servers use it for HTTP authentication (see [`crate::http`]).
 //!
 //! Client flow (SIP): send an empty token ([`NtlmClient::initial_token`]); feed the 401's
 //! CHALLENGE to [`NtlmClient::authenticate`]; send the AUTHENTICATE it returns and keep the
@@ -7,6 +8,10 @@
 //!
 //! Server flow: [`NtlmServer::new`] makes the CHALLENGE; [`NtlmServer::accept`] checks the
 //! AUTHENTICATE against the account's password and returns the server's [`NtlmSession`].
+//!
+//! Connection-oriented flow (HTTP): [`NtlmClient::connection_oriented`]'s initial token is a
+//! NEGOTIATE message; the server answers it with [`NtlmServer::answer_negotiate`]'s CHALLENGE,
+//! and the rest is as above. Only authentication is used there, no signing or sealing.
 //!
 //! SIP signatures are made with [`SIP_SIGNATURE_SEQUENCE_NUMBER`] over the MS-SIPAE signature
 //! string (see [`crate::auth::signature`]).
@@ -26,8 +31,9 @@ mod target_info;
 mod tests;
 
 pub use client::{
-    AuthenticateInputs, CLIENT_REQUIRED_FLAGS, CLIENT_SUPPORTED_FLAGS, ClientAuthentication,
-    MicPolicy, NtlmClient,
+    AuthenticateInputs, CLIENT_REQUIRED_FLAGS, CLIENT_SUPPORTED_FLAGS,
+    CONNECTION_ORIENTED_CLIENT_FLAGS, CONNECTION_ORIENTED_CLIENT_REQUIRED_FLAGS,
+    ClientAuthentication, MicPolicy, NtlmClient, NtlmMode,
 };
 pub use credentials::{Credentials, LoginName, Password, split_login};
 pub use error::NtlmError;
@@ -36,10 +42,11 @@ pub use keys::{
     Direction, SealingKey, key_exchange_key, lmv2_response, nt_challenge_response, nt_proof_str,
     ntlmv2_client_blob, ntowf_v2, sealing_key, session_base_key, signing_key,
 };
-pub use messages::{AuthenticateMessage, ChallengeMessage, NtlmVersion};
+pub use messages::{AuthenticateMessage, ChallengeMessage, NegotiateMessage, NtlmVersion};
 pub use server::{
-    DEFAULT_MAX_CLOCK_SKEW, NtlmServer, NtlmServerConfig, SERVER_DEFAULT_FLAGS,
-    SERVER_REQUIRED_FLAGS, ServerAuthentication,
+    DEFAULT_MAX_CLOCK_SKEW, NtlmServer, NtlmServerConfig, SERVER_CONNECTION_ORIENTED_FLAGS,
+    SERVER_CONNECTION_ORIENTED_REQUIRED_FLAGS, SERVER_DEFAULT_FLAGS, SERVER_REQUIRED_FLAGS,
+    ServerAuthentication,
 };
 pub use session::{NtlmSession, Role, SIGNATURE_LEN};
 pub use target_info::{AV_FLAG_MIC_PRESENT, AvId, AvPair, TargetInfo};

@@ -1,14 +1,20 @@
-//! The server side of connection-less NTLMv2, for the project's test server.
+//! The server side of NTLMv2, for the project's test server.
 //!
 //! [`NtlmServer`] issues one CHALLENGE and checks the AUTHENTICATE that answers it against
 //! the account's password, yielding the same [`NtlmSession`] keys as the client derives.
+//! Connection-less (SIP) servers start from [`NtlmServer::new`]; connection-oriented (HTTP)
+//! ones answer the client's NEGOTIATE with [`NtlmServer::answer_negotiate`]. Which one a
+//! server is follows from the DATAGRAM flag of its CHALLENGE.
 
+use super::client::NtlmMode;
 use super::credentials::Password;
 use super::crypto::{constant_time_eq, hmac_md5, rc4k};
 use super::error::NtlmError;
 use super::flags::NegotiateFlags;
 use super::keys::{key_exchange_key, nt_proof_str, ntowf_v2, session_base_key};
-use super::messages::{AuthenticateMessage, ChallengeMessage, MIC_OFFSET, NtlmVersion};
+use super::messages::{
+    AuthenticateMessage, ChallengeMessage, MIC_OFFSET, NegotiateMessage, NtlmVersion,
+};
 use super::session::{NtlmSession, Role};
 use super::target_info::TargetInfo;
 
@@ -37,6 +43,35 @@ pub const SERVER_REQUIRED_FLAGS: NegotiateFlags = NegotiateFlags(
         | NegotiateFlags::SIGN.0
         | NegotiateFlags::DATAGRAM.0
         | NegotiateFlags::KEY_EXCH.0,
+);
+
+/// Connection-oriented: the most a CHALLENGE offers; [`NtlmServer::answer_negotiate`] keeps
+/// what the NEGOTIATE asked for. Domain-joined IIS offers the same, less SEAL.
+pub const SERVER_CONNECTION_ORIENTED_FLAGS: NegotiateFlags = NegotiateFlags(
+    NegotiateFlags::UNICODE.0
+        | NegotiateFlags::REQUEST_TARGET.0
+        | NegotiateFlags::SIGN.0
+        | NegotiateFlags::NTLM.0
+        | NegotiateFlags::ALWAYS_SIGN.0
+        | NegotiateFlags::TARGET_TYPE_DOMAIN.0
+        | NegotiateFlags::EXTENDED_SESSION_SECURITY.0
+        | NegotiateFlags::TARGET_INFO.0
+        | NegotiateFlags::VERSION.0
+        | NegotiateFlags::NEGOTIATE_128.0
+        | NegotiateFlags::KEY_EXCH.0
+        | NegotiateFlags::NEGOTIATE_56.0,
+);
+
+/// Connection-oriented: flags a NEGOTIATE and an AUTHENTICATE must carry. Key exchange and
+/// signing are optional there; UTF-16 names are not (the server decodes no OEM code page).
+pub const SERVER_CONNECTION_ORIENTED_REQUIRED_FLAGS: NegotiateFlags =
+    NegotiateFlags(NegotiateFlags::UNICODE.0 | NegotiateFlags::NTLM.0);
+
+/// Flags only a server sets, whatever the NEGOTIATE asked for.
+const SERVER_ANNOUNCED_FLAGS: NegotiateFlags = NegotiateFlags(
+    NegotiateFlags::TARGET_INFO.0
+        | NegotiateFlags::TARGET_TYPE_DOMAIN.0
+        | NegotiateFlags::TARGET_TYPE_SERVER.0,
 );
 
 /// MS-NLMP's default MaxLifetime for a challenge response: 36 hours, in FILETIME units.
@@ -83,12 +118,16 @@ pub struct ServerAuthentication {
 /// One issued CHALLENGE and the means to check its answer.
 #[derive(Clone, Debug)]
 pub struct NtlmServer {
+    /// Connection-oriented only: the NEGOTIATE the CHALLENGE answers; the MIC covers it.
+    negotiate_bytes: Vec<u8>,
     challenge: ChallengeMessage,
     challenge_bytes: Vec<u8>,
     max_clock_skew: Option<u64>,
 }
 
 impl NtlmServer {
+    /// A server whose CHALLENGE offers exactly `config.flags` (connection-less when they
+    /// include DATAGRAM).
     pub fn new(config: NtlmServerConfig) -> Result<Self, NtlmError> {
         // The VERSION flag announces the Version field; keep the two consistent.
         let flags = if config.version.is_some() {
@@ -105,10 +144,45 @@ impl NtlmServer {
         )?;
         let challenge_bytes = challenge.encode()?;
         Ok(Self {
+            negotiate_bytes: Vec::new(),
             challenge,
             challenge_bytes,
             max_clock_skew: config.max_clock_skew,
         })
+    }
+
+    /// Connection-oriented NTLM: answers a client's NEGOTIATE. The CHALLENGE offers what the
+    /// NEGOTIATE asked for within `config.flags` (which should be
+    /// [`SERVER_CONNECTION_ORIENTED_FLAGS`] or fewer), never DATAGRAM, and always TargetInfo
+    /// (NTLMv2 needs it), as MS-NLMP §3.2.5.1.1 describes.
+    pub fn answer_negotiate(
+        config: NtlmServerConfig,
+        negotiate_bytes: &[u8],
+    ) -> Result<Self, NtlmError> {
+        let requested = NegotiateMessage::parse(negotiate_bytes)?.flags;
+        let missing = SERVER_CONNECTION_ORIENTED_REQUIRED_FLAGS.without(requested);
+        if !missing.is_empty() {
+            return Err(NtlmError::MissingFlags { missing });
+        }
+        let mut announced = NegotiateFlags::TARGET_INFO;
+        if requested.contains(NegotiateFlags::REQUEST_TARGET) {
+            announced |= SERVER_ANNOUNCED_FLAGS;
+        }
+        let flags = ((requested | announced) & config.flags)
+            .without(NegotiateFlags::DATAGRAM | NegotiateFlags::OEM)
+            | NegotiateFlags::TARGET_INFO;
+        let mut server = Self::new(NtlmServerConfig { flags, ..config })?;
+        server.negotiate_bytes = negotiate_bytes.to_vec();
+        Ok(server)
+    }
+
+    /// Connection-less when the CHALLENGE carries the DATAGRAM flag.
+    pub fn mode(&self) -> NtlmMode {
+        if self.challenge.flags.contains(NegotiateFlags::DATAGRAM) {
+            NtlmMode::Connectionless
+        } else {
+            NtlmMode::ConnectionOriented
+        }
     }
 
     /// The CHALLENGE message to send (base64 it into `gssapi-data`).
@@ -180,7 +254,11 @@ impl NtlmServer {
     }
 
     fn check_flags(&self, flags: NegotiateFlags) -> Result<(), NtlmError> {
-        let missing = SERVER_REQUIRED_FLAGS.without(flags);
+        let required = match self.mode() {
+            NtlmMode::Connectionless => SERVER_REQUIRED_FLAGS,
+            NtlmMode::ConnectionOriented => SERVER_CONNECTION_ORIENTED_REQUIRED_FLAGS,
+        };
+        let missing = required.without(flags);
         if !missing.is_empty() {
             return Err(NtlmError::MissingFlags { missing });
         }
@@ -229,8 +307,8 @@ impl NtlmServer {
             .ok_or(NtlmError::WrongPassword)
     }
 
-    /// Connection-less MIC: HMAC_MD5(ExportedSessionKey, CHALLENGE + AUTHENTICATE with the
-    /// MIC zeroed).
+    /// MIC: HMAC_MD5(ExportedSessionKey, [NEGOTIATE +] CHALLENGE + AUTHENTICATE with the MIC
+    /// zeroed); connection-less NTLM has no NEGOTIATE.
     fn check_mic(
         &self,
         authenticate_bytes: &[u8],
@@ -241,7 +319,10 @@ impl NtlmServer {
         if let Some(field) = zeroed.get_mut(MIC_OFFSET..MIC_OFFSET + 16) {
             field.fill(0);
         }
-        let expected = hmac_md5(exported_session_key, &[&self.challenge_bytes, &zeroed]);
+        let expected = hmac_md5(
+            exported_session_key,
+            &[&self.negotiate_bytes, &self.challenge_bytes, &zeroed],
+        );
         if constant_time_eq(&expected, mic) {
             Ok(())
         } else {

@@ -1,6 +1,7 @@
 //! NTLM tests: published vectors, the real OC 2007 R2 exchange, client↔server round trips
 //! and hostile input.
 
+mod connection_oriented;
 mod credentials_and_debug;
 mod msnlmp_vectors;
 mod oc2007r2_exchange;

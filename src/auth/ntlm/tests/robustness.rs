@@ -3,8 +3,8 @@
 use proptest::prelude::*;
 
 use crate::auth::ntlm::{
-    AuthenticateInputs, AuthenticateMessage, AvId, ChallengeMessage, Credentials, NtlmClient,
-    NtlmError, NtlmServer, NtlmServerConfig, Password, TargetInfo,
+    AuthenticateInputs, AuthenticateMessage, AvId, ChallengeMessage, Credentials, NegotiateMessage,
+    NtlmClient, NtlmError, NtlmServer, NtlmServerConfig, Password, TargetInfo,
 };
 
 fn server() -> NtlmServer {
@@ -121,6 +121,7 @@ fn every_truncation_fails_cleanly() {
 proptest! {
     #[test]
     fn parsers_never_panic(bytes in proptest::collection::vec(any::<u8>(), 0..300)) {
+        let _ = NegotiateMessage::parse(&bytes);
         let _ = ChallengeMessage::parse(&bytes);
         let _ = AuthenticateMessage::parse(&bytes);
         let _ = TargetInfo::parse(&bytes);
@@ -134,6 +135,11 @@ proptest! {
         let mut bytes = b"NTLMSSP\0".to_vec();
         bytes.extend_from_slice(&message_type.to_le_bytes());
         bytes.extend_from_slice(&body);
+        let _ = NegotiateMessage::parse(&bytes);
+        let _ = NtlmServer::answer_negotiate(
+            NtlmServerConfig::new([1; 8], "D", TargetInfo::new()),
+            &bytes,
+        );
         let _ = ChallengeMessage::parse(&bytes);
         let _ = AuthenticateMessage::parse(&bytes);
     }
