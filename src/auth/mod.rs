@@ -11,7 +11,7 @@
 
 pub mod csr;
 pub mod ntlm;
-mod rng;
+pub(crate) mod rng;
 pub mod signature;
 pub mod sipae;
 pub mod tls_dsk;

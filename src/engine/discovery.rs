@@ -35,6 +35,8 @@ impl SrvQuery {
 /// What discovery wants done next.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Step {
+    /// Ask Lync autodiscover (HTTP) first; answer with [`Discovery::autodiscover_answer`].
+    Autodiscover,
     ResolveSrv(SrvQuery),
     Connect(Target),
     /// Nothing left to try.
@@ -43,6 +45,7 @@ pub enum Step {
 
 #[derive(Debug, Clone)]
 enum Pending {
+    Autodiscover,
     Srv(SrvQuery),
     Connect(Target),
     /// Auto only: the TCP servers found, if no TLS server was found at all.
@@ -58,6 +61,7 @@ pub struct Discovery {
     tcp_found: Vec<Target>,
     /// Every name and target tried, for the error message when all fail.
     pub tried: Vec<String>,
+    domain: String,
 }
 
 const SRV_AUTO: &[(&str, &str, bool)] = &[
@@ -79,6 +83,10 @@ impl Discovery {
             }));
         } else {
             let domain = settings.sip_address.domain.clone();
+            // Autodiscover only finds TLS pools; with TCP chosen it has nothing to offer.
+            if transport != Transport::Tcp {
+                pending.push_back(Pending::Autodiscover);
+            }
             for &(service, protocol, tls) in SRV_AUTO {
                 let wanted = match transport {
                     Transport::Auto => true,
@@ -116,6 +124,7 @@ impl Discovery {
             }
         }
         Discovery {
+            domain: settings.sip_address.domain.clone(),
             pending,
             awaiting: None,
             found_tls: false,
@@ -128,6 +137,10 @@ impl Discovery {
     pub fn next_step(&mut self) -> Step {
         while let Some(item) = self.pending.pop_front() {
             match item {
+                Pending::Autodiscover => {
+                    self.tried.push(format!("LyncDiscover.{}", self.domain));
+                    return Step::Autodiscover;
+                }
                 Pending::Srv(query) => {
                     self.tried.push(query.name());
                     self.awaiting = Some(query.clone());
@@ -148,6 +161,13 @@ impl Discovery {
             }
         }
         Step::Exhausted
+    }
+
+    /// The SIP servers autodiscover named (possibly none), tried before DNS.
+    pub fn autodiscover_answer(&mut self, servers: Vec<Target>) {
+        for target in servers.into_iter().rev() {
+            self.pending.push_front(Pending::Connect(target));
+        }
     }
 
     /// The answer to the last SRV query: `(host, port)` records in the resolver's order.
@@ -217,6 +237,10 @@ mod tests {
                         .unwrap_or_default();
                     d.srv_answer(&records);
                 }
+                Step::Autodiscover => {
+                    steps.push("AUTODISCOVER".to_owned());
+                    d.autodiscover_answer(Vec::new());
+                }
                 Step::Connect(t) => steps.push(format!(
                     "{} {}:{}",
                     if t.tls { "TLS" } else { "TCP" },
@@ -242,6 +266,7 @@ mod tests {
         assert_eq!(
             run(&mut d, &[]),
             [
+                "AUTODISCOVER",
                 "SRV _sipinternaltls._tcp.contoso.com",
                 "SRV _sipinternal._tcp.contoso.com",
                 "SRV _sip._tls.contoso.com",
@@ -264,9 +289,9 @@ mod tests {
                 &[("pool1.contoso.com.", 5061), ("pool2.contoso.com", 5061)],
             )],
         );
-        assert_eq!(steps[1], "TLS pool1.contoso.com:5061");
-        assert_eq!(steps[2], "TLS pool2.contoso.com:5061");
-        assert_eq!(steps[3], "SRV _sipinternal._tcp.contoso.com");
+        assert_eq!(steps[2], "TLS pool1.contoso.com:5061");
+        assert_eq!(steps[3], "TLS pool2.contoso.com:5061");
+        assert_eq!(steps[4], "SRV _sipinternal._tcp.contoso.com");
     }
 
     #[test]

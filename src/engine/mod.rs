@@ -3,6 +3,7 @@
 //! No sockets, no clock, no threads, no libpurple: the glue feeds inputs with `now` and
 //! carries out the outputs. Same inputs, same outputs.
 
+mod autodiscover;
 mod dialog;
 pub mod discovery;
 mod events;
@@ -14,6 +15,7 @@ mod session;
 mod subscriptions;
 pub mod timers;
 mod transaction;
+mod web;
 
 pub use events::{ConnId, Event, Input, LogLevel, Output, Progress};
 pub use session::{Config, Session, default_user_agent};

@@ -17,7 +17,10 @@ use super::security::{SecurityContext, Verification};
 use super::subscriptions::Subscription;
 use super::timers::{Timer, Timers};
 use super::transaction::Transactions;
+use super::web::{HTTP_CONN_BASE, WebQueue};
+use crate::auth::rng::DerivedRandom;
 use crate::error::{ConnectionError, ErrorClass};
+use crate::http::{HttpClient, HttpClientConfig};
 use crate::roster::Roster;
 use crate::settings::AccountSettings;
 use crate::sip::{Decoder, Frame, Message};
@@ -91,6 +94,9 @@ pub struct Session {
     pub(super) subscriptions: Vec<Subscription>,
     pub(super) next_subscription: u32,
     pub(super) roster: Roster,
+    pub(super) http: HttpClient,
+    pub(super) web: WebQueue,
+    pub(super) autodiscover_hops: usize,
     pub(super) security: Option<SecurityContext>,
     pub(super) keepalive: Duration,
     pub(super) redirects: u32,
@@ -105,6 +111,17 @@ impl Session {
         let discovery = Discovery::new(&config.settings);
         let instance = ids::instance_uuid_from_epid(&config.epid);
         let registration = Registration::new(&mut *random);
+        let mut http_config = HttpClientConfig::new(
+            config
+                .settings
+                .user_agent
+                .clone()
+                .unwrap_or_else(|| config.default_user_agent.clone()),
+            config.hostname.clone(),
+            config.wall_clock,
+        );
+        http_config.first_conn_id = HTTP_CONN_BASE;
+        let http = HttpClient::new(http_config, Box::new(DerivedRandom::new(&mut *random)), now);
         Session {
             config,
             random,
@@ -121,6 +138,9 @@ impl Session {
             subscriptions: Vec::new(),
             next_subscription: 0,
             roster: Roster::default(),
+            http,
+            web: WebQueue::default(),
+            autodiscover_hops: 0,
             security: None,
             keepalive: DEFAULT_KEEPALIVE,
             redirects: 0,
@@ -157,6 +177,17 @@ impl Session {
         if self.phase == Phase::Finished {
             return;
         }
+        let transport_conn = match &input {
+            Input::Connected { conn, .. }
+            | Input::ConnectFailed { conn, .. }
+            | Input::Data { conn, .. }
+            | Input::Closed { conn, .. } => Some(*conn),
+            _ => None,
+        };
+        if transport_conn.is_some_and(Session::is_http_conn) {
+            self.http_input(input);
+            return;
+        }
         match input {
             Input::Connected { conn, local } => self.on_connected(conn, local),
             Input::ConnectFailed { conn, reason } => self.on_connect_failed(conn, reason),
@@ -188,7 +219,10 @@ impl Session {
         if self.phase == Phase::Finished {
             return None;
         }
-        self.timers.next_deadline()
+        [self.timers.next_deadline(), self.http.poll_timeout()]
+            .into_iter()
+            .flatten()
+            .min()
     }
 
     // ---- plumbing used by the other parts of the engine ----
@@ -208,6 +242,7 @@ impl Session {
         }
         self.phase = Phase::Finished;
         self.timers.cancel_all();
+        self.shutdown_web();
         if let Some(link) = self.link.take() {
             self.outputs.push_back(Output::Close { conn: link.id });
         }
@@ -237,8 +272,12 @@ impl Session {
 
     // ---- connections ----
 
-    fn try_next_server(&mut self) {
+    pub(super) fn try_next_server(&mut self) {
         match self.discovery.next_step() {
+            Step::Autodiscover => {
+                self.phase = Phase::Resolving;
+                self.start_autodiscover();
+            }
             Step::ResolveSrv(query) => {
                 self.phase = Phase::Resolving;
                 self.log(LogLevel::Info, format!("looking up {}", query.name()));
@@ -480,6 +519,7 @@ impl Session {
     // ---- timers ----
 
     fn on_timeout(&mut self) {
+        self.http_timeout();
         for timer in self.timers.take_expired(self.now) {
             if self.phase == Phase::Finished {
                 return;
@@ -517,6 +557,7 @@ impl Session {
         }
         self.phase = Phase::Finished;
         self.timers.cancel_all();
+        self.shutdown_web();
         if let Some(link) = self.link.take() {
             self.outputs.push_back(Output::Close { conn: link.id });
         }

@@ -363,14 +363,88 @@ fn discovery_uses_srv_then_signs_in_there() {
     });
     world.start();
     assert!(world.signed_in(), "{:#?}", world.events);
+    // Autodiscover's four addresses were tried (and refused) first.
+    assert_eq!(world.connects.len(), 5, "{:?}", world.connects);
     assert_eq!(
-        world.connects,
-        [("edge.contoso.test".to_owned(), 443, true)]
+        world.connects[4],
+        ("edge.contoso.test".to_owned(), 443, true)
     );
     assert!(matches!(
         world.events[0],
         Event::Progress(Progress::Resolving(_))
     ));
+}
+
+#[test]
+fn autodiscover_finds_the_pool_before_dns() {
+    let mut world = World::new(
+        settings("alice@contoso.test,CONTOSO\\alice", "Alice-pass-1", &[]),
+        SERVER_TOML,
+    );
+    world.web_hosts = vec!["LyncDiscoverInternal.contoso.test".into()];
+    world.web = Some(Box::new(|_host, request| {
+        let first_line = request.lines().next().unwrap_or_default().to_owned();
+        let body = if first_line.starts_with("GET /?sipuri=alice@contoso.test ") {
+            r#"<AutodiscoverResponse AccessLocation="Internal"><Root><Link token="User" href="https://LyncDiscoverInternal.contoso.test/user"/></Root></AutodiscoverResponse>"#
+        } else {
+            r#"<AutodiscoverResponse AccessLocation="Internal"><User><SipClientInternalAccess fqdn="pool.contoso.test" port="5061"/></User></AutodiscoverResponse>"#
+        };
+        format!(
+            "HTTP/1.1 200 OK\r\nContent-Type: application/vnd.microsoft.rtc.autodiscover+xml; charset=utf-8\r\nContent-Length: {}\r\n\r\n{body}",
+            body.len()
+        )
+    }));
+    world.connect_plan = Box::new(|host, _| {
+        if host == "pool.contoso.test" {
+            ConnectPlan::Accept
+        } else {
+            ConnectPlan::Refuse("no route".into())
+        }
+    });
+    world.start();
+    assert!(world.signed_in(), "{:#?}", world.events);
+    assert_eq!(world.web_requests.len(), 2, "{:?}", world.web_requests);
+    assert!(
+        world.web_requests[1].1.starts_with("GET /user "),
+        "{:?}",
+        world.web_requests
+    );
+    let sip: Vec<_> = world
+        .connects
+        .iter()
+        .filter(|c| !c.0.starts_with("lyncdiscover"))
+        .collect();
+    assert_eq!(
+        sip,
+        [&("pool.contoso.test".to_owned(), 5061, true)],
+        "no DNS needed"
+    );
+}
+
+#[test]
+fn autodiscover_needing_a_web_ticket_falls_back_to_dns() {
+    let mut world = World::new(
+        settings("alice@contoso.test,CONTOSO\\alice", "Alice-pass-1", &[]),
+        SERVER_TOML,
+    );
+    world.web_hosts = vec!["LyncDiscoverInternal.contoso.test".into()];
+    world.web = Some(Box::new(|_host, _request| {
+        "HTTP/1.1 401 Unauthorized\r\nX-MS-WebTicketURL: https://x/WebTicket/WebTicketService.svc\r\nContent-Length: 0\r\n\r\n".to_owned()
+    }));
+    world.srv_answers.insert(
+        "_sipinternaltls._tcp.contoso.test".into(),
+        vec![("pool.contoso.test".into(), 5061)],
+    );
+    world.connect_plan = Box::new(|host, _| {
+        if host == "pool.contoso.test" {
+            ConnectPlan::Accept
+        } else {
+            ConnectPlan::Refuse("no route".into())
+        }
+    });
+    world.start();
+    assert!(world.signed_in(), "{:#?}", world.events);
+    assert_eq!(world.web_requests.len(), 1);
 }
 
 #[test]

@@ -40,6 +40,9 @@ pub enum ConnectPlan {
 /// Decides how each connection attempt to `host:port` ends.
 pub type ConnectRule = Box<dyn FnMut(&str, u16) -> ConnectPlan>;
 
+/// Answers an HTTP request (raw bytes) to `host` with raw response bytes.
+pub type WebResponder = Box<dyn FnMut(&str, &str) -> String>;
+
 /// Rewrites a message from the server before the client sees it; `None` drops it.
 pub type Tamper = Box<dyn FnMut(Message) -> Option<Message>>;
 
@@ -59,6 +62,12 @@ pub struct World {
     pub connect_plan: ConnectRule,
     pub srv_answers: HashMap<String, Vec<(String, u16)>>,
     pub tamper: Option<Tamper>,
+    /// Hosts answered by `web` (HTTP), not by the SIP core.
+    pub web_hosts: Vec<String>,
+    pub web: Option<WebResponder>,
+    web_conns: HashMap<ConnId, (String, Vec<u8>)>,
+    /// Every HTTP request line the client sent, with its host.
+    pub web_requests: Vec<(String, String)>,
 }
 
 pub fn settings(username: &str, password: &str, options: &[(&str, &str)]) -> AccountSettings {
@@ -103,6 +112,10 @@ impl World {
             connect_plan: Box::new(|_, _| ConnectPlan::Accept),
             srv_answers: HashMap::new(),
             tamper: None,
+            web_hosts: Vec::new(),
+            web: None,
+            web_conns: HashMap::new(),
+            web_requests: Vec::new(),
         }
     }
 
@@ -153,6 +166,12 @@ impl World {
                     tls,
                 } => {
                     self.connects.push((host.clone(), port, tls));
+                    if self.web_hosts.iter().any(|h| h.eq_ignore_ascii_case(&host)) {
+                        self.web_conns.insert(conn, (host, Vec::new()));
+                        self.session
+                            .handle_input(Input::Connected { conn, local: None }, self.now);
+                        continue;
+                    }
                     match (self.connect_plan)(&host, port) {
                         ConnectPlan::Accept => {
                             let peer: SocketAddr = "127.0.0.1:40000".parse().unwrap();
@@ -172,11 +191,17 @@ impl World {
                         }
                     }
                 }
+                Output::Transmit { conn, bytes } if self.web_conns.contains_key(&conn) => {
+                    self.deliver_to_web(conn, &bytes);
+                }
                 Output::Transmit { conn, bytes } => {
                     if bytes == b"\r\n\r\n" {
                         self.keepalives += 1;
                     }
                     self.deliver_to_server(conn, &bytes);
+                }
+                Output::Close { conn } if self.web_conns.contains_key(&conn) => {
+                    self.web_conns.remove(&conn);
                 }
                 Output::Close { conn } => {
                     self.closed.push(conn);
@@ -208,6 +233,34 @@ impl World {
                 self.deliver_to_client(out.conn as ConnId, out.message);
             }
         }
+    }
+
+    fn deliver_to_web(&mut self, conn: ConnId, bytes: &[u8]) {
+        let Some((host, buffer)) = self.web_conns.get_mut(&conn) else {
+            return;
+        };
+        buffer.extend_from_slice(bytes);
+        let Some(end) = buffer.windows(4).position(|w| w == b"\r\n\r\n") else {
+            return;
+        };
+        let request = String::from_utf8_lossy(&buffer[..end + 4]).into_owned();
+        buffer.drain(..end + 4);
+        let host = host.clone();
+        self.web_requests.push((
+            host.clone(),
+            request.lines().next().unwrap_or_default().to_owned(),
+        ));
+        let response = match &mut self.web {
+            Some(web) => web(&host, &request),
+            None => "HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\n\r\n".to_owned(),
+        };
+        self.session.handle_input(
+            Input::Data {
+                conn,
+                bytes: response.as_bytes(),
+            },
+            self.now,
+        );
     }
 
     /// Sends a message from the server to the client (through the tamper hook).
