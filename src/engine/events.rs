@@ -34,6 +34,14 @@ pub enum Input<'a> {
     Timeout,
     /// The user signs out: say goodbye to the server.
     Logout,
+    /// Something the user did in Pidgin.
+    Command(Command),
+}
+
+/// What the user asks the session to do.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Command {
+    Contacts(super::contacts::ContactCommand),
 }
 
 /// What the engine wants done.

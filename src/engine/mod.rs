@@ -4,6 +4,7 @@
 //! carries out the outputs. Same inputs, same outputs.
 
 mod autodiscover;
+mod contacts;
 mod dialog;
 pub mod discovery;
 mod events;
@@ -17,5 +18,6 @@ pub mod timers;
 mod transaction;
 mod web;
 
-pub use events::{ConnId, Event, Input, LogLevel, Output, Progress};
+pub use contacts::ContactCommand;
+pub use events::{Command, ConnId, Event, Input, LogLevel, Output, Progress};
 pub use session::{Config, Session, default_user_agent};

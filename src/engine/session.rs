@@ -8,8 +8,9 @@ use std::collections::VecDeque;
 use std::net::SocketAddr;
 use std::time::{Duration, Instant, SystemTime};
 
+use super::contacts::WaitingForGroup;
 use super::discovery::{Discovery, Step, Target};
-use super::events::{ConnId, Event, Input, LogLevel, Output, Progress};
+use super::events::{Command, ConnId, Event, Input, LogLevel, Output, Progress};
 use super::ids;
 use super::random::Random;
 use super::register::Registration;
@@ -94,6 +95,7 @@ pub struct Session {
     pub(super) subscriptions: Vec<Subscription>,
     pub(super) next_subscription: u32,
     pub(super) roster: Roster,
+    pub(super) waiting_for_groups: Vec<WaitingForGroup>,
     pub(super) http: HttpClient,
     pub(super) web: WebQueue,
     pub(super) autodiscover_hops: usize,
@@ -138,6 +140,7 @@ impl Session {
             subscriptions: Vec::new(),
             next_subscription: 0,
             roster: Roster::default(),
+            waiting_for_groups: Vec::new(),
             http,
             web: WebQueue::default(),
             autodiscover_hops: 0,
@@ -208,6 +211,7 @@ impl Session {
             }
             Input::Timeout => self.on_timeout(),
             Input::Logout => self.logout(),
+            Input::Command(Command::Contacts(command)) => self.contact_command(command),
         }
     }
 

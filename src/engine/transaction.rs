@@ -16,6 +16,10 @@ pub(super) enum Purpose {
     Unregister,
     /// A SUBSCRIBE of the subscription with this id.
     Subscribe(u32),
+    /// A contact-list change (SERVICE with SOAP).
+    RosterEdit,
+    /// Creating the contact group with this name (its answer carries the new id).
+    AddGroup(String),
 }
 
 #[derive(Debug)]
@@ -116,6 +120,8 @@ impl Session {
         match pending.purpose {
             Purpose::Register => self.on_register_response(msg),
             Purpose::Subscribe(id) => self.on_subscribe_response(id, &msg),
+            Purpose::RosterEdit => self.on_roster_edit_response(&msg),
+            Purpose::AddGroup(name) => self.on_add_group_response(&name, &msg),
             Purpose::Unregister => {
                 if code >= 300 {
                     self.log(
@@ -133,7 +139,10 @@ impl Session {
         };
         match pending.purpose {
             Purpose::Register => self.on_register_timeout(),
-            Purpose::Unregister | Purpose::Subscribe(_) => {
+            Purpose::Unregister
+            | Purpose::Subscribe(_)
+            | Purpose::RosterEdit
+            | Purpose::AddGroup(_) => {
                 self.log(
                     LogLevel::Warning,
                     format!("{} got no answer", pending.method),

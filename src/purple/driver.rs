@@ -9,6 +9,7 @@ use std::collections::HashMap;
 use std::ffi::{c_char, c_int, c_void};
 use std::time::{Instant, SystemTime};
 
+use super::blist;
 use super::callbacks::{self, Target};
 use super::connection::{self, driver};
 use super::ffi::{self, PurpleAccount, PurpleConnection, PurpleSrvResponse, gboolean, gpointer};
@@ -19,7 +20,7 @@ use super::tls::{UntrustedCertificate, format_pins, parse_pins};
 use super::transport::{Link, LinkEvent};
 use crate::engine::random::OsRandom;
 use crate::engine::{
-    Config, ConnId, Event, Input, LogLevel, Output, Session, default_user_agent, ids,
+    Command, Config, ConnId, Event, Input, LogLevel, Output, Session, default_user_agent, ids,
 };
 use crate::error::{ConnectionError, ErrorClass};
 use crate::settings::AccountSettings;
@@ -42,6 +43,8 @@ pub struct Driver {
     /// Set while `purple_srv_resolve_account` runs, to notice a synchronous answer.
     srv_answered: bool,
     pins: Vec<[u8; 32]>,
+    /// The first contact list of this session arrived (Pidgin-only buddies were uploaded).
+    roster_seen: bool,
 }
 
 fn account_string(account: *mut PurpleAccount, key: &std::ffi::CStr) -> String {
@@ -103,6 +106,7 @@ impl Driver {
             srv_query: None,
             srv_answered: false,
             pins,
+            roster_seen: false,
         }
     }
 
@@ -167,6 +171,11 @@ pub fn start(gc: *mut PurpleConnection) {
         d.session.start(Instant::now());
     }
     drive(gc);
+}
+
+/// Passes a user action to the session.
+pub fn command(gc: *mut PurpleConnection, command: Command) {
+    feed(gc, Input::Command(command));
 }
 
 /// Feeds one input, then carries out the outputs.
@@ -240,12 +249,20 @@ fn handle_event(gc: *mut PurpleConnection, event: Event) -> bool {
         },
         Event::Trace { outgoing, text } => trace(outgoing, &text),
         Event::Roster(roster) => {
-            // Mirroring into Pidgin's buddy list comes with the contact-list work (issue 6).
-            log::info(&format!(
-                "contact list: {} groups, {} contacts (not yet shown in the buddy list)",
-                roster.groups.len(),
-                roster.contacts.len()
-            ));
+            let Some(d) = driver(gc) else {
+                return false;
+            };
+            let account = d.account;
+            let first = !d.roster_seen;
+            d.roster_seen = true;
+            // SAFETY: the account outlives its connection.
+            let uploads = unsafe { blist::apply_roster(account, &roster, first) };
+            for command in uploads {
+                if let Some(d) = driver(gc) {
+                    d.session
+                        .handle_input(Input::Command(Command::Contacts(command)), Instant::now());
+                }
+            }
         }
     }
     false

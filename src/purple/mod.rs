@@ -6,6 +6,7 @@
 #![allow(unsafe_code)]
 
 mod account;
+mod blist;
 mod callbacks;
 mod connection;
 mod driver;

@@ -43,6 +43,12 @@ fn protocol_info() -> Box<PurplePluginProtocolInfo> {
     info.close = Some(prpl::close);
     info.normalize = Some(prpl::normalize);
     info.get_account_text_table = Some(prpl::get_account_text_table);
+    info.add_buddy = Some(prpl::add_buddy);
+    info.remove_buddy = Some(prpl::remove_buddy);
+    info.group_buddy = Some(prpl::group_buddy);
+    info.alias_buddy = Some(prpl::alias_buddy);
+    info.rename_group = Some(prpl::rename_group);
+    info.remove_group = Some(prpl::remove_group);
     // libpurple only reads members that lie within struct_size.
     info.struct_size = std::mem::size_of::<PurplePluginProtocolInfo>() as _;
     info

@@ -3,10 +3,15 @@
 use std::ffi::c_char;
 use std::ptr;
 
+use super::blist;
 use super::connection;
-use super::ffi::{self, GHashTable, GList, PurpleAccount, PurpleBuddy, PurpleConnection};
+use super::driver;
+use super::ffi::{
+    self, GHashTable, GList, PurpleAccount, PurpleBuddy, PurpleConnection, PurpleGroup,
+};
 use super::guard::{guard, guard_connection};
-use super::strings::to_cstring;
+use super::strings::{from_cstr, to_cstring};
+use crate::engine::{Command, ContactCommand};
 use crate::settings::options::USERNAME_HINT;
 use crate::status::{MESSAGE_ATTRIBUTE, StatusKind, USER_STATUSES};
 
@@ -104,4 +109,109 @@ pub unsafe extern "C" fn normalize(
         // SAFETY: libpurple's own case-folding normaliser, with the arguments we were given.
         unsafe { ffi::purple_normalize_nocase(account, who) }
     })
+}
+
+// ---- buddy-list edits: each becomes a contact command for the server ----
+
+fn contact_command(gc: *mut PurpleConnection, command: ContactCommand) {
+    if blist::is_syncing() {
+        return;
+    }
+    driver::command(gc, Command::Contacts(command));
+}
+
+pub unsafe extern "C" fn add_buddy(
+    gc: *mut PurpleConnection,
+    buddy: *mut PurpleBuddy,
+    group: *mut PurpleGroup,
+) {
+    guard_connection("add_buddy", gc, (), || {
+        if blist::is_syncing() || buddy.is_null() {
+            return;
+        }
+        // SAFETY: libpurple passes the live buddy and its group.
+        let (uri, group, alias) = unsafe {
+            let uri = blist::normalize_buddy_name(buddy);
+            let alias = from_cstr(ffi::purple_buddy_get_local_buddy_alias(buddy));
+            (uri, blist::group_name(group), alias)
+        };
+        contact_command(gc, ContactCommand::Add { uri, group, alias });
+    });
+}
+
+pub unsafe extern "C" fn remove_buddy(
+    gc: *mut PurpleConnection,
+    buddy: *mut PurpleBuddy,
+    group: *mut PurpleGroup,
+) {
+    guard_connection("remove_buddy", gc, (), || {
+        if buddy.is_null() {
+            return;
+        }
+        // SAFETY: libpurple passes the live buddy and its group.
+        let (uri, group) = unsafe {
+            (
+                blist::buddy_uri(&blist::buddy_name(buddy)),
+                blist::group_name(group),
+            )
+        };
+        contact_command(gc, ContactCommand::Remove { uri, group });
+    });
+}
+
+pub unsafe extern "C" fn group_buddy(
+    gc: *mut PurpleConnection,
+    who: *const c_char,
+    old_group: *const c_char,
+    new_group: *const c_char,
+) {
+    guard_connection("group_buddy", gc, (), || {
+        // SAFETY: libpurple passes valid strings for the call.
+        let (uri, from, to) = unsafe {
+            (
+                blist::buddy_uri(&from_cstr(who).unwrap_or_default()),
+                blist::c_group_name(old_group),
+                blist::c_group_name(new_group),
+            )
+        };
+        contact_command(gc, ContactCommand::Move { uri, from, to });
+    });
+}
+
+pub unsafe extern "C" fn alias_buddy(
+    gc: *mut PurpleConnection,
+    who: *const c_char,
+    alias: *const c_char,
+) {
+    guard_connection("alias_buddy", gc, (), || {
+        // SAFETY: libpurple passes valid strings (alias may be NULL) for the call.
+        let (uri, alias) = unsafe {
+            (
+                blist::buddy_uri(&from_cstr(who).unwrap_or_default()),
+                from_cstr(alias).filter(|a| !a.is_empty()),
+            )
+        };
+        contact_command(gc, ContactCommand::Alias { uri, alias });
+    });
+}
+
+pub unsafe extern "C" fn rename_group(
+    gc: *mut PurpleConnection,
+    old_name: *const c_char,
+    group: *mut PurpleGroup,
+    _moved_buddies: *mut GList,
+) {
+    guard_connection("rename_group", gc, (), || {
+        // SAFETY: libpurple passes a valid old name and the live, renamed group.
+        let (from, to) = unsafe { (blist::c_group_name(old_name), blist::group_name(group)) };
+        contact_command(gc, ContactCommand::RenameGroup { from, to });
+    });
+}
+
+pub unsafe extern "C" fn remove_group(gc: *mut PurpleConnection, group: *mut PurpleGroup) {
+    guard_connection("remove_group", gc, (), || {
+        // SAFETY: libpurple passes the live group being removed.
+        let name = unsafe { blist::group_name(group) };
+        contact_command(gc, ContactCommand::RemoveGroup { name });
+    });
 }
