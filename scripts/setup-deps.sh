@@ -11,6 +11,10 @@ packages=(
   libclang-dev       # bindgen, for the check that src/purple/ffi.rs is current
   openssl libssl-dev # the test server's independent TLS
 )
+# The demo adds its client (pidgin or finch).
+for extra in ${DEMO_EXTRA_PACKAGES:-}; do
+  packages+=("$extra")
+done
 
 missing=()
 for p in "${packages[@]}"; do
