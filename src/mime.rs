@@ -122,10 +122,10 @@ pub fn parse_multipart(content_type: &str, body: &[u8]) -> Result<Vec<Part>, Mim
         let mut end = next.unwrap_or(body.len());
         // The CRLF before a delimiter belongs to the delimiter.
         if next.is_some() {
-            if end >= start + 1 && body[end - 1] == b'\n' {
+            if end > start && body[end - 1] == b'\n' {
                 end -= 1;
             }
-            if end >= start + 1 && body[end - 1] == b'\r' {
+            if end > start && body[end - 1] == b'\r' {
                 end -= 1;
             }
         }

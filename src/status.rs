@@ -9,6 +9,7 @@ pub enum StatusKind {
     Available,
     Unavailable,
     Away,
+    ExtendedAway,
     Invisible,
     Offline,
 }
@@ -57,6 +58,45 @@ pub const USER_STATUSES: &[UserStatus] = &[
         id: "offline",
         name: "Offline",
         kind: StatusKind::Offline,
+    },
+];
+
+/// Statuses only contacts show (Lync computes them; a user cannot choose them here).
+pub const CONTACT_ONLY_STATUSES: &[UserStatus] = &[
+    UserStatus {
+        id: "idle",
+        name: "Inactive",
+        kind: StatusKind::Available,
+    },
+    UserStatus {
+        id: "busyidle",
+        name: "Busy (inactive)",
+        kind: StatusKind::Unavailable,
+    },
+    UserStatus {
+        id: "in-a-meeting",
+        name: "In a meeting",
+        kind: StatusKind::Unavailable,
+    },
+    UserStatus {
+        id: "on-the-phone",
+        name: "In a call",
+        kind: StatusKind::Unavailable,
+    },
+    UserStatus {
+        id: "in-a-conference",
+        name: "In a conference",
+        kind: StatusKind::Unavailable,
+    },
+    UserStatus {
+        id: "presenting",
+        name: "Presenting",
+        kind: StatusKind::Unavailable,
+    },
+    UserStatus {
+        id: "out-of-office",
+        name: "Out of office",
+        kind: StatusKind::ExtendedAway,
     },
 ];
 

@@ -42,6 +42,15 @@ pub enum Input<'a> {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Command {
     Contacts(super::contacts::ContactCommand),
+    /// The user chose a status (a status type id) and note (HTML, as Pidgin keeps it).
+    SetStatus {
+        status_id: String,
+        message: Option<String>,
+    },
+    /// Pidgin noticed the user idle (or back).
+    SetIdle(bool),
+    /// The user asked for a contact's details (Get Info).
+    GetInfo(String),
 }
 
 /// What the engine wants done.
@@ -115,6 +124,10 @@ pub enum Event {
     Log(LogLevel, String),
     /// The contact list changed (or arrived): the whole list, for the glue to mirror.
     Roster(crate::roster::Roster),
+    /// A contact's presence changed.
+    Presence(super::presence::ContactStatus),
+    /// The answer to [`Command::GetInfo`]: the contact's card and status.
+    ContactInfo(super::presence::ContactStatus),
     /// A SIP message sent or received, for the debug log (which redacts it).
     Trace {
         outgoing: bool,

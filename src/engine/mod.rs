@@ -9,6 +9,7 @@ mod dialog;
 pub mod discovery;
 mod events;
 pub mod ids;
+mod presence;
 pub mod random;
 mod register;
 pub mod security;
@@ -20,4 +21,5 @@ mod web;
 
 pub use contacts::ContactCommand;
 pub use events::{Command, ConnId, Event, Input, LogLevel, Output, Progress};
+pub use presence::ContactStatus;
 pub use session::{Config, Session, default_user_agent};

@@ -346,6 +346,7 @@ impl Session {
             self.event(Event::Progress(Progress::SignedIn));
             self.event(Event::SignedIn);
             self.subscribe_self(&allowed);
+            self.publish_after_sign_in();
         }
     }
 

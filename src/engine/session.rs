@@ -12,6 +12,7 @@ use super::contacts::WaitingForGroup;
 use super::discovery::{Discovery, Step, Target};
 use super::events::{Command, ConnId, Event, Input, LogLevel, Output, Progress};
 use super::ids;
+use super::presence::{OwnPresence, PresenceBook};
 use super::random::Random;
 use super::register::Registration;
 use super::security::{SecurityContext, Verification};
@@ -96,6 +97,9 @@ pub struct Session {
     pub(super) next_subscription: u32,
     pub(super) roster: Roster,
     pub(super) waiting_for_groups: Vec<WaitingForGroup>,
+    pub(super) presence: PresenceBook,
+    pub(super) own: OwnPresence,
+    pub(super) pending_info: std::collections::HashSet<String>,
     pub(super) http: HttpClient,
     pub(super) web: WebQueue,
     pub(super) autodiscover_hops: usize,
@@ -141,6 +145,9 @@ impl Session {
             next_subscription: 0,
             roster: Roster::default(),
             waiting_for_groups: Vec::new(),
+            presence: PresenceBook::default(),
+            own: OwnPresence::default(),
+            pending_info: Default::default(),
             http,
             web: WebQueue::default(),
             autodiscover_hops: 0,
@@ -212,6 +219,11 @@ impl Session {
             Input::Timeout => self.on_timeout(),
             Input::Logout => self.logout(),
             Input::Command(Command::Contacts(command)) => self.contact_command(command),
+            Input::Command(Command::SetStatus { status_id, message }) => {
+                self.set_status(&status_id, message)
+            }
+            Input::Command(Command::SetIdle(idle)) => self.set_idle(idle),
+            Input::Command(Command::GetInfo(uri)) => self.get_info(&uri),
         }
     }
 

@@ -8,10 +8,15 @@ use super::events::{Event, LogLevel};
 use super::session::Session;
 use super::timers::Timer;
 use super::transaction::Purpose;
+use crate::presence::{self, BatchSubscribe};
 use crate::roster::{self, RosterDocument};
 use crate::sip::Message;
 
 pub(super) const ROAMING_CONTACTS: &str = "vnd-microsoft-roaming-contacts";
+pub(super) const ROAMING_SELF: &str = "vnd-microsoft-roaming-self";
+pub(super) const PRESENCE: &str = "presence";
+const ROAMING_SELF_CONTENT_TYPE: &str = "application/vnd-microsoft-roaming-self+xml";
+const ROAMING_SELF_BODY: &str = r#"<roamingList xmlns="http://schemas.microsoft.com/2006/09/sip/roaming-self"><roaming type="categories"/><roaming type="containers"/><roaming type="subscribers"/></roamingList>"#;
 
 /// One subscription dialog of ours.
 #[derive(Debug)]
@@ -19,6 +24,8 @@ pub(super) struct Subscription {
     pub id: u32,
     pub event: String,
     pub dialog: Dialog,
+    /// For presence: the contacts this (batched) subscription covers.
+    pub resources: Vec<String>,
 }
 
 /// Renew this long before the server's expiry (pidgin-sipe: two minutes).
@@ -28,20 +35,21 @@ impl Session {
     /// After the first successful REGISTER: the subscriptions every session has, limited to
     /// the events the server said it allows.
     pub(super) fn subscribe_self(&mut self, allowed: &[String]) {
-        for event in [ROAMING_CONTACTS] {
+        for event in [ROAMING_CONTACTS, ROAMING_SELF] {
             if allowed.is_empty() || allowed.iter().any(|a| a.eq_ignore_ascii_case(event)) {
-                self.start_subscription(event);
+                self.start_subscription(event, Vec::new());
             }
         }
     }
 
-    fn start_subscription(&mut self, event: &str) {
+    pub(super) fn start_subscription(&mut self, event: &str, resources: Vec<String>) {
         let uri = self.config.settings.sip_address.uri();
         self.next_subscription += 1;
         let subscription = Subscription {
             id: self.next_subscription,
             event: event.to_owned(),
             dialog: Dialog::new(&mut *self.random, &uri),
+            resources,
         };
         self.subscriptions.push(subscription);
         self.send_subscribe(self.next_subscription);
@@ -53,12 +61,32 @@ impl Session {
         };
         let mut dialog = self.subscriptions[index].dialog.clone();
         let event = self.subscriptions[index].event.clone();
+        let resources = self.subscriptions[index].resources.clone();
+        let self_uri = self.config.settings.sip_address.uri();
         let built = self
             .dialog_request("SUBSCRIBE", &mut dialog)
             .and_then(|mut msg| {
                 msg.add_header("Event", event.clone())?;
-                if event == ROAMING_CONTACTS {
-                    msg.add_header("Accept", roster::CONTENT_TYPE)?;
+                match event.as_str() {
+                    ROAMING_CONTACTS => {
+                        msg.add_header("Accept", roster::CONTENT_TYPE)?;
+                    }
+                    ROAMING_SELF => {
+                        msg.add_header("Accept", ROAMING_SELF_CONTENT_TYPE)?;
+                        msg.add_header("Content-Type", ROAMING_SELF_CONTENT_TYPE)?;
+                        msg.set_body(ROAMING_SELF_BODY);
+                    }
+                    PRESENCE => {
+                        msg.add_header("Require", "adhoclist, categoryList")?;
+                        msg.add_header("Supported", "eventlist")?;
+                        msg.add_header("Accept", presence::subscribe::PRESENCE_ACCEPT)?;
+                        msg.add_header(
+                            "Content-Type",
+                            presence::subscribe::BATCH_SUBSCRIBE_CONTENT_TYPE,
+                        )?;
+                        msg.set_body(BatchSubscribe::new(&self_uri, resources).to_xml());
+                    }
+                    _ => {}
                 }
                 msg.add_header("Supported", "com.microsoft.autoextend")?;
                 msg.add_header("Supported", "ms-benotify")?;
@@ -149,9 +177,15 @@ impl Session {
                     LogLevel::Info,
                     format!("subscription to {event} ended by the server; renewing"),
                 );
+                let resources = self
+                    .subscriptions
+                    .iter()
+                    .find(|s| s.id == id)
+                    .map(|s| s.resources.clone())
+                    .unwrap_or_default();
                 self.subscriptions.retain(|s| s.id != id);
                 self.timers.cancel(Timer::SubscriptionRefresh(id));
-                self.start_subscription(&event);
+                self.start_subscription(&event, resources);
             }
         }
     }
@@ -174,9 +208,12 @@ impl Session {
                     }
                     self.roster.apply(document);
                     self.event(Event::Roster(self.roster.clone()));
+                    self.subscribe_new_contacts();
                 }
                 Err(e) => self.log(LogLevel::Warning, format!("unreadable contact list: {e}")),
             },
+            PRESENCE => self.on_presence_body(msg),
+            ROAMING_SELF => self.on_roaming_self_body(&body),
             other => self.log(LogLevel::Info, format!("ignoring {other} notification")),
         }
     }

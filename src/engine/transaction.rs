@@ -20,6 +20,8 @@ pub(super) enum Purpose {
     RosterEdit,
     /// Creating the contact group with this name (its answer carries the new id).
     AddGroup(String),
+    /// Publishing our presence; the attempt counts retries after version faults.
+    Publish(Box<crate::presence::PublishDocument>, u32),
 }
 
 #[derive(Debug)]
@@ -122,6 +124,9 @@ impl Session {
             Purpose::Subscribe(id) => self.on_subscribe_response(id, &msg),
             Purpose::RosterEdit => self.on_roster_edit_response(&msg),
             Purpose::AddGroup(name) => self.on_add_group_response(&name, &msg),
+            Purpose::Publish(document, attempt) => {
+                self.on_publish_response(*document, attempt, &msg)
+            }
             Purpose::Unregister => {
                 if code >= 300 {
                     self.log(
@@ -142,7 +147,8 @@ impl Session {
             Purpose::Unregister
             | Purpose::Subscribe(_)
             | Purpose::RosterEdit
-            | Purpose::AddGroup(_) => {
+            | Purpose::AddGroup(_)
+            | Purpose::Publish(..) => {
                 self.log(
                     LogLevel::Warning,
                     format!("{} got no answer", pending.method),

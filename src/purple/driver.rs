@@ -15,6 +15,7 @@ use super::connection::{self, driver};
 use super::ffi::{self, PurpleAccount, PurpleConnection, PurpleSrvResponse, gboolean, gpointer};
 use super::guard::guard_connection;
 use super::log;
+use super::presence;
 use super::strings::{from_cstr, to_cstring};
 use super::tls::{UntrustedCertificate, format_pins, parse_pins};
 use super::transport::{Link, LinkEvent};
@@ -168,7 +169,15 @@ fn trace(outgoing: bool, text: &str) {
 /// Starts the session of a connection that has a driver.
 pub fn start(gc: *mut PurpleConnection) {
     if let Some(d) = driver(gc) {
-        d.session.start(Instant::now());
+        // The status Pidgin shows now is what we publish once signed in.
+        // SAFETY: the account is live while its connection starts.
+        let (status_id, message) = unsafe { presence::active_status(d.account) };
+        let now = Instant::now();
+        d.session.handle_input(
+            Input::Command(Command::SetStatus { status_id, message }),
+            now,
+        );
+        d.session.start(now);
     }
     drive(gc);
 }
@@ -248,6 +257,16 @@ fn handle_event(gc: *mut PurpleConnection, event: Event) -> bool {
             LogLevel::Error => log::error(&text),
         },
         Event::Trace { outgoing, text } => trace(outgoing, &text),
+        Event::Presence(status) => {
+            if let Some(account) = driver(gc).map(|d| d.account) {
+                // SAFETY: gc and its account are live during the callback.
+                unsafe { presence::show(gc, account, &status) };
+            }
+        }
+        Event::ContactInfo(status) => {
+            // SAFETY: gc is live during the callback.
+            unsafe { presence::show_info(gc, &status) };
+        }
         Event::Roster(roster) => {
             let Some(d) = driver(gc) else {
                 return false;

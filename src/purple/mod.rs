@@ -15,6 +15,7 @@ pub mod ffi;
 mod guard;
 mod log;
 mod plugin;
+mod presence;
 mod prpl;
 mod strings;
 mod tls;

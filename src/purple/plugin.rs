@@ -49,6 +49,10 @@ fn protocol_info() -> Box<PurplePluginProtocolInfo> {
     info.alias_buddy = Some(prpl::alias_buddy);
     info.rename_group = Some(prpl::rename_group);
     info.remove_group = Some(prpl::remove_group);
+    info.set_status = Some(prpl::set_status);
+    info.set_idle = Some(prpl::set_idle);
+    info.status_text = Some(prpl::status_text);
+    info.get_info = Some(prpl::get_info);
     // libpurple only reads members that lie within struct_size.
     info.struct_size = std::mem::size_of::<PurplePluginProtocolInfo>() as _;
     info

@@ -10,10 +10,11 @@ use super::ffi::{
     self, GHashTable, GList, PurpleAccount, PurpleBuddy, PurpleConnection, PurpleGroup,
 };
 use super::guard::{guard, guard_connection};
-use super::strings::{from_cstr, to_cstring};
+use super::presence;
+use super::strings::{self, from_cstr, to_cstring};
 use crate::engine::{Command, ContactCommand};
 use crate::settings::options::USERNAME_HINT;
-use crate::status::{MESSAGE_ATTRIBUTE, StatusKind, USER_STATUSES};
+use crate::status::{CONTACT_ONLY_STATUSES, MESSAGE_ATTRIBUTE, StatusKind, USER_STATUSES};
 
 /// Icon base name: pixmaps/pidgin/protocols/<size>/lync.png (packaging/icons).
 pub const LIST_ICON: &std::ffi::CStr = c"lync";
@@ -30,6 +31,7 @@ fn primitive(kind: StatusKind) -> ffi::PurpleStatusPrimitive {
         StatusKind::Available => ffi::PURPLE_STATUS_AVAILABLE,
         StatusKind::Unavailable => ffi::PURPLE_STATUS_UNAVAILABLE,
         StatusKind::Away => ffi::PURPLE_STATUS_AWAY,
+        StatusKind::ExtendedAway => ffi::PURPLE_STATUS_EXTENDED_AWAY,
         StatusKind::Invisible => ffi::PURPLE_STATUS_INVISIBLE,
         StatusKind::Offline => ffi::PURPLE_STATUS_OFFLINE,
     }
@@ -39,7 +41,9 @@ pub unsafe extern "C" fn status_types(_account: *mut PurpleAccount) -> *mut GLis
     guard("status_types", ptr::null_mut(), || {
         let attr_id = to_cstring(MESSAGE_ATTRIBUTE);
         let mut list: *mut GList = ptr::null_mut();
-        for status in USER_STATUSES {
+        let settable = USER_STATUSES.iter().map(|s| (s, true));
+        let contact_only = CONTACT_ONLY_STATUSES.iter().map(|s| (s, false));
+        for (status, user_settable) in settable.chain(contact_only) {
             let id = to_cstring(status.id);
             let name = to_cstring(status.name);
             // SAFETY: libpurple copies ids and names and owns the value and the type; the
@@ -50,8 +54,8 @@ pub unsafe extern "C" fn status_types(_account: *mut PurpleAccount) -> *mut GLis
                     primitive(status.kind),
                     id.as_ptr(),
                     name.as_ptr(),
-                    1,
-                    1,
+                    user_settable.into(),
+                    user_settable.into(),
                     0,
                     attr_id.as_ptr(),
                     c"Message".as_ptr(),
@@ -213,5 +217,46 @@ pub unsafe extern "C" fn remove_group(gc: *mut PurpleConnection, group: *mut Pur
         // SAFETY: libpurple passes the live group being removed.
         let name = unsafe { blist::group_name(group) };
         contact_command(gc, ContactCommand::RemoveGroup { name });
+    });
+}
+
+// ---- presence ----
+
+pub unsafe extern "C" fn set_status(account: *mut PurpleAccount, status: *mut ffi::PurpleStatus) {
+    // SAFETY: libpurple calls with the live account whose status changed.
+    let gc = unsafe { ffi::purple_account_get_connection(account) };
+    guard_connection("set_status", gc, (), || {
+        // SAFETY: status is the account's live status.
+        let (status_id, message) = unsafe { presence::chosen_status(status) };
+        driver::command(gc, Command::SetStatus { status_id, message });
+    });
+}
+
+pub unsafe extern "C" fn set_idle(gc: *mut PurpleConnection, idle_seconds: std::ffi::c_int) {
+    guard_connection("set_idle", gc, (), || {
+        driver::command(gc, Command::SetIdle(idle_seconds > 0))
+    });
+}
+
+/// The second line under a buddy in the list: its note (glib-allocated, Pidgin frees it).
+pub unsafe extern "C" fn status_text(buddy: *mut PurpleBuddy) -> *mut c_char {
+    guard("status_text", ptr::null_mut(), || {
+        // SAFETY: libpurple passes a live buddy.
+        unsafe { presence::status_message(buddy) }.map_or(ptr::null_mut(), |text| {
+            strings::glib_strdup(&glib_markup_escape(&text))
+        })
+    })
+}
+
+/// Escapes text for Pidgin's markup (status text is shown as markup).
+fn glib_markup_escape(text: &str) -> String {
+    crate::xml::escape(text).into_owned()
+}
+
+pub unsafe extern "C" fn get_info(gc: *mut PurpleConnection, who: *const c_char) {
+    guard_connection("get_info", gc, (), || {
+        // SAFETY: libpurple passes a valid name for the call.
+        let uri = blist::buddy_uri(&unsafe { from_cstr(who) }.unwrap_or_default());
+        driver::command(gc, Command::GetInfo(uri));
     });
 }

@@ -23,6 +23,14 @@ pub unsafe fn from_cstr(ptr: *const c_char) -> Option<String> {
     )
 }
 
+/// A copy libpurple may `g_free`: strings handed over for keeping must come from glib's
+/// allocator, not Rust's.
+pub fn glib_strdup(text: &str) -> *mut c_char {
+    let c = to_cstring(text);
+    // SAFETY: g_strdup copies the NUL-terminated string into glib-allocated memory.
+    unsafe { glib_sys::g_strdup(c.as_ptr()) }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -30,6 +38,16 @@ mod tests {
     #[test]
     fn interior_nul_is_dropped_not_truncated() {
         assert_eq!(to_cstring("a\0b").as_bytes(), b"ab");
+    }
+
+    #[test]
+    fn glib_copies_round_trip() {
+        let copy = glib_strdup("sip:alice@contoso.test");
+        // SAFETY: copy is a fresh NUL-terminated glib string, freed right after.
+        unsafe {
+            assert_eq!(from_cstr(copy).as_deref(), Some("sip:alice@contoso.test"));
+            glib_sys::g_free(copy.cast());
+        }
     }
 
     #[test]
