@@ -51,6 +51,19 @@ pub enum Command {
     SetIdle(bool),
     /// The user asked for a contact's details (Get Info).
     GetInfo(String),
+    /// Send an IM (HTML as Pidgin composes it).
+    SendIm {
+        to: String,
+        html: String,
+    },
+    Typing {
+        to: String,
+        typing: bool,
+    },
+    /// The conversation window closed.
+    CloseConversation {
+        with: String,
+    },
 }
 
 /// What the engine wants done.
@@ -128,6 +141,21 @@ pub enum Event {
     Presence(super::presence::ContactStatus),
     /// The answer to [`Command::GetInfo`]: the contact's card and status.
     ContactInfo(super::presence::ContactStatus),
+    /// An IM arrived; the HTML is safe to show.
+    ImReceived {
+        from: String,
+        html: String,
+    },
+    Typing {
+        with: String,
+        typing: bool,
+    },
+    /// A message we sent could not be delivered.
+    ImFailed {
+        with: String,
+        text: String,
+        reason: String,
+    },
     /// A SIP message sent or received, for the debug log (which redacts it).
     Trace {
         outgoing: bool,

@@ -9,6 +9,7 @@ mod dialog;
 pub mod discovery;
 mod events;
 pub mod ids;
+mod im;
 mod presence;
 pub mod random;
 mod register;

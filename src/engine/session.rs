@@ -12,6 +12,7 @@ use super::contacts::WaitingForGroup;
 use super::discovery::{Discovery, Step, Target};
 use super::events::{Command, ConnId, Event, Input, LogLevel, Output, Progress};
 use super::ids;
+use super::im::Conversations;
 use super::presence::{OwnPresence, PresenceBook};
 use super::random::Random;
 use super::register::Registration;
@@ -100,6 +101,7 @@ pub struct Session {
     pub(super) presence: PresenceBook,
     pub(super) own: OwnPresence,
     pub(super) pending_info: std::collections::HashSet<String>,
+    pub(super) conversations: Conversations,
     pub(super) http: HttpClient,
     pub(super) web: WebQueue,
     pub(super) autodiscover_hops: usize,
@@ -148,6 +150,7 @@ impl Session {
             presence: PresenceBook::default(),
             own: OwnPresence::default(),
             pending_info: Default::default(),
+            conversations: Conversations::default(),
             http,
             web: WebQueue::default(),
             autodiscover_hops: 0,
@@ -224,6 +227,13 @@ impl Session {
             }
             Input::Command(Command::SetIdle(idle)) => self.set_idle(idle),
             Input::Command(Command::GetInfo(uri)) => self.get_info(&uri),
+            Input::Command(Command::SendIm { to, html }) => {
+                if self.is_signed_in() {
+                    self.send_im(&to, html);
+                }
+            }
+            Input::Command(Command::Typing { to, typing }) => self.send_typing(&to, typing),
+            Input::Command(Command::CloseConversation { with }) => self.close_conversation(&with),
         }
     }
 
@@ -490,6 +500,8 @@ impl Session {
             // No answer is expected for ACK.
             "ACK" => {}
             "NOTIFY" | "BENOTIFY" => self.on_notify(&msg),
+            "INVITE" | "MESSAGE" | "INFO" | "BYE" => self.on_im_request(&method, &msg),
+            "CANCEL" => self.respond(&msg, 200, "OK"),
             "OPTIONS" => self.respond(&msg, 200, "OK"),
             _ => {
                 self.log(LogLevel::Info, format!("not handled yet: {method}"));
@@ -500,6 +512,21 @@ impl Session {
 
     /// Answers a server request, signed when an association exists.
     pub(super) fn respond(&mut self, request: &Message, code: u16, reason: &str) {
+        let tag = self.registration.tag.clone();
+        self.respond_with(request, code, reason, &tag, &[], None);
+    }
+
+    /// Answers a server request with our `local_tag` (when To has none), extra headers and
+    /// a body; signed when an association exists.
+    pub(super) fn respond_with(
+        &mut self,
+        request: &Message,
+        code: u16,
+        reason: &str,
+        local_tag: &str,
+        headers: &[(&str, String)],
+        body: Option<(&str, String)>,
+    ) {
         let Ok(mut response) = Message::response(code, reason) else {
             return;
         };
@@ -512,9 +539,16 @@ impl Session {
             let to = if to.contains(";tag=") {
                 to.to_owned()
             } else {
-                format!("{to};tag={}", self.registration.tag)
+                format!("{to};tag={local_tag}")
             };
             let _ = response.add_header("To", to);
+        }
+        for (name, value) in headers {
+            let _ = response.add_header(*name, value.clone());
+        }
+        if let Some((content_type, body)) = body {
+            let _ = response.add_header("Content-Type", content_type);
+            response.set_body(body);
         }
         self.sign_and_send(&mut response);
     }

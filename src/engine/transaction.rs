@@ -22,6 +22,8 @@ pub(super) enum Purpose {
     AddGroup(String),
     /// Publishing our presence; the attempt counts retries after version faults.
     Publish(Box<crate::presence::PublishDocument>, u32),
+    /// Instant messaging.
+    Im(super::im::ImRequest),
 }
 
 #[derive(Debug)]
@@ -127,6 +129,7 @@ impl Session {
             Purpose::Publish(document, attempt) => {
                 self.on_publish_response(*document, attempt, &msg)
             }
+            Purpose::Im(request) => self.on_im_response(request, &msg),
             Purpose::Unregister => {
                 if code >= 300 {
                     self.log(
@@ -144,6 +147,7 @@ impl Session {
         };
         match pending.purpose {
             Purpose::Register => self.on_register_timeout(),
+            Purpose::Im(request) => self.on_im_timeout(request),
             Purpose::Unregister
             | Purpose::Subscribe(_)
             | Purpose::RosterEdit

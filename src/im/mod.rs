@@ -8,8 +8,10 @@
 )]
 
 mod body;
+mod sanitize;
 
 pub use body::{html_to_text, message_html, message_text, rtf_to_text, text_to_html};
+pub use sanitize::sanitize_html;
 
 use base64::Engine as _;
 use base64::engine::general_purpose::STANDARD as BASE64;

@@ -14,6 +14,7 @@ use super::callbacks::{self, Target};
 use super::connection::{self, driver};
 use super::ffi::{self, PurpleAccount, PurpleConnection, PurpleSrvResponse, gboolean, gpointer};
 use super::guard::guard_connection;
+use super::im;
 use super::log;
 use super::presence;
 use super::strings::{from_cstr, to_cstring};
@@ -182,6 +183,11 @@ pub fn start(gc: *mut PurpleConnection) {
     drive(gc);
 }
 
+/// Whether the connection's session is signed in (messages can be sent).
+pub fn is_signed_in(gc: *mut PurpleConnection) -> bool {
+    driver(gc).is_some_and(|d| d.session.is_signed_in())
+}
+
 /// Passes a user action to the session.
 pub fn command(gc: *mut PurpleConnection, command: Command) {
     feed(gc, Input::Command(command));
@@ -261,6 +267,20 @@ fn handle_event(gc: *mut PurpleConnection, event: Event) -> bool {
             if let Some(account) = driver(gc).map(|d| d.account) {
                 // SAFETY: gc and its account are live during the callback.
                 unsafe { presence::show(gc, account, &status) };
+            }
+        }
+        Event::ImReceived { from, html } => {
+            // SAFETY: gc is live during the callback.
+            unsafe { im::received(gc, &from, &html) };
+        }
+        Event::Typing { with, typing } => {
+            // SAFETY: gc is live during the callback.
+            unsafe { im::typing(gc, &with, typing) };
+        }
+        Event::ImFailed { with, text, reason } => {
+            if let Some(account) = driver(gc).map(|d| d.account) {
+                // SAFETY: gc and its account are live during the callback.
+                unsafe { im::failed(gc, account, &with, &text, &reason) };
             }
         }
         Event::ContactInfo(status) => {

@@ -53,6 +53,9 @@ fn protocol_info() -> Box<PurplePluginProtocolInfo> {
     info.set_idle = Some(prpl::set_idle);
     info.status_text = Some(prpl::status_text);
     info.get_info = Some(prpl::get_info);
+    info.send_im = Some(prpl::send_im);
+    info.send_typing = Some(prpl::send_typing);
+    info.convo_closed = Some(prpl::convo_closed);
     // libpurple only reads members that lie within struct_size.
     info.struct_size = std::mem::size_of::<PurplePluginProtocolInfo>() as _;
     info

@@ -10,6 +10,7 @@ use super::ffi::{
     self, GHashTable, GList, PurpleAccount, PurpleBuddy, PurpleConnection, PurpleGroup,
 };
 use super::guard::{guard, guard_connection};
+use super::im;
 use super::presence;
 use super::strings::{self, from_cstr, to_cstring};
 use crate::engine::{Command, ContactCommand};
@@ -258,5 +259,60 @@ pub unsafe extern "C" fn get_info(gc: *mut PurpleConnection, who: *const c_char)
         // SAFETY: libpurple passes a valid name for the call.
         let uri = blist::buddy_uri(&unsafe { from_cstr(who) }.unwrap_or_default());
         driver::command(gc, Command::GetInfo(uri));
+    });
+}
+
+// ---- instant messages ----
+
+pub unsafe extern "C" fn send_im(
+    gc: *mut PurpleConnection,
+    who: *const c_char,
+    message: *const c_char,
+    _flags: ffi::PurpleMessageFlags,
+) -> std::ffi::c_int {
+    guard_connection("send_im", gc, -1, || {
+        // SAFETY: libpurple passes valid strings for the call.
+        let (to, html) = unsafe {
+            (
+                from_cstr(who).unwrap_or_default(),
+                from_cstr(message).unwrap_or_default(),
+            )
+        };
+        if !driver::is_signed_in(gc) {
+            return -libc::ENOTCONN;
+        }
+        driver::command(
+            gc,
+            Command::SendIm {
+                to: blist::buddy_uri(&to),
+                html,
+            },
+        );
+        // Accepted; delivery failures come back into the conversation.
+        1
+    })
+}
+
+pub unsafe extern "C" fn send_typing(
+    gc: *mut PurpleConnection,
+    who: *const c_char,
+    state: ffi::PurpleTypingState,
+) -> std::ffi::c_uint {
+    guard_connection("send_typing", gc, 0, || {
+        if let Some(typing) = im::typing_state(state) {
+            // SAFETY: libpurple passes a valid name for the call.
+            let to = blist::buddy_uri(&unsafe { from_cstr(who) }.unwrap_or_default());
+            driver::command(gc, Command::Typing { to, typing });
+        }
+        // Lync clients repeat "typing" every few seconds while typing goes on.
+        if state == ffi::PURPLE_TYPING { 4 } else { 0 }
+    })
+}
+
+pub unsafe extern "C" fn convo_closed(gc: *mut PurpleConnection, who: *const c_char) {
+    guard_connection("convo_closed", gc, (), || {
+        // SAFETY: libpurple passes a valid name for the call.
+        let with = blist::buddy_uri(&unsafe { from_cstr(who) }.unwrap_or_default());
+        driver::command(gc, Command::CloseConversation { with });
     });
 }

@@ -1,0 +1,409 @@
+//! One-to-one instant messages as Lync does them (sipe-im.c): an INVITE dialog per
+//! conversation with the first message in `ms-text-format`, then MESSAGEs; typing as INFO;
+//! BYE when the conversation window closes. Nothing is lost silently: a message that cannot
+//! be delivered comes back as [`Event::ImFailed`].
+
+use std::collections::HashMap;
+
+use super::dialog::Dialog;
+use super::events::{Event, LogLevel};
+use super::random::random_hex;
+use super::session::Session;
+use super::transaction::Purpose;
+use crate::im::{self, html_to_text, message_html, sanitize_html};
+use crate::sip::Message;
+
+/// A conversation with one contact.
+#[derive(Debug, Clone)]
+pub(super) struct Conversation {
+    pub dialog: Dialog,
+    pub established: bool,
+    /// Messages typed while our INVITE is on its way (HTML as Pidgin gives it).
+    pub queued: Vec<String>,
+}
+
+pub(super) type Conversations = HashMap<String, Conversation>;
+
+/// What an outgoing IM request was.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(super) enum ImRequest {
+    /// The INVITE that opens the conversation, carrying the first message.
+    Invite {
+        with: String,
+        first: String,
+    },
+    Message {
+        with: String,
+        html: String,
+    },
+    /// Typing notices, BYE, ACK: nothing waits for the answer.
+    Other,
+}
+
+/// Content type and body for a message Pidgin gave as HTML.
+fn outgoing_body(html: &str) -> (&'static str, String) {
+    let plain = html_to_text(html);
+    // Markup beyond line breaks travels as HTML; plain text as plain text.
+    let only_breaks = html.replace("<br>", "").replace("<BR>", "");
+    if only_breaks.contains('<') || only_breaks.contains('&') {
+        ("text/html; charset=UTF-8", html.to_owned())
+    } else {
+        ("text/plain; charset=UTF-8", plain)
+    }
+}
+
+fn key(uri: &str) -> String {
+    crate::roster::normalize_uri(uri).to_ascii_lowercase()
+}
+
+impl Session {
+    pub(super) fn send_im(&mut self, to: &str, html: String) {
+        let with = key(to);
+        match self.conversations.get_mut(&with) {
+            Some(conversation) if conversation.established => {
+                let mut dialog = conversation.dialog.clone();
+                self.send_message_in(&with, &mut dialog, html);
+                if let Some(c) = self.conversations.get_mut(&with) {
+                    c.dialog = dialog;
+                }
+            }
+            Some(conversation) => conversation.queued.push(html),
+            None => self.invite(&with, html),
+        }
+    }
+
+    fn invite(&mut self, with: &str, first: String) {
+        let mut dialog = Dialog::new(&mut *self.random, with);
+        let (content_type, text) = outgoing_body(&first);
+        let self_uri = self.config.settings.sip_address.uri();
+        let address = self.local_address();
+        let (ip, port) = address
+            .rsplit_once(':')
+            .map_or((address.as_str(), 0), |(ip, port)| {
+                (ip.trim_matches(['[', ']']), port.parse().unwrap_or(0))
+            });
+        let conversation_id = random_hex(&mut *self.random, 8);
+        let built = self
+            .dialog_request("INVITE", &mut dialog)
+            .and_then(|mut msg| {
+                msg.add_header("Supported", "ms-sender")?;
+                msg.add_header("ms-text-format", im::ms_text_format(content_type, &text))?;
+                msg.add_header("Ms-Conversation-ID", conversation_id)?;
+                msg.add_header("EndPoints", format!("<{self_uri}>, <{with}>"))?;
+                msg.add_header("Content-Type", im::SDP_CONTENT_TYPE)?;
+                msg.set_body(im::offer_sdp(ip, port));
+                Ok(msg)
+            });
+        match built {
+            Ok(msg) => {
+                self.conversations.insert(
+                    with.to_owned(),
+                    Conversation {
+                        dialog,
+                        established: false,
+                        queued: Vec::new(),
+                    },
+                );
+                let request = ImRequest::Invite {
+                    with: with.to_owned(),
+                    first,
+                };
+                self.send_request(msg, Purpose::Im(request), true);
+            }
+            Err(e) => self.im_failed(
+                with,
+                vec![first],
+                &format!("the message could not be built ({e})"),
+            ),
+        }
+    }
+
+    fn send_message_in(&mut self, with: &str, dialog: &mut Dialog, html: String) {
+        let (content_type, body) = outgoing_body(&html);
+        let built = self.dialog_request("MESSAGE", dialog).and_then(|mut msg| {
+            msg.add_header("Content-Type", content_type)?;
+            msg.set_body(body);
+            Ok(msg)
+        });
+        match built {
+            Ok(msg) => {
+                let request = ImRequest::Message {
+                    with: with.to_owned(),
+                    html,
+                };
+                self.send_request(msg, Purpose::Im(request), true);
+            }
+            Err(e) => self.im_failed(
+                with,
+                vec![html],
+                &format!("the message could not be built ({e})"),
+            ),
+        }
+    }
+
+    /// A request inside an established conversation whose answer nobody waits for.
+    fn send_in_conversation(&mut self, with: &str, method: &str, content: Option<(&str, String)>) {
+        let Some(mut dialog) = self.conversations.get(with).map(|c| c.dialog.clone()) else {
+            return;
+        };
+        let built = self
+            .dialog_request(method, &mut dialog)
+            .and_then(|mut msg| {
+                if let Some((content_type, body)) = content {
+                    msg.add_header("Content-Type", content_type)?;
+                    msg.set_body(body);
+                }
+                Ok(msg)
+            });
+        if let Some(c) = self.conversations.get_mut(with) {
+            c.dialog = dialog;
+        }
+        if let Ok(msg) = built {
+            self.send_request(msg, Purpose::Im(ImRequest::Other), true);
+        }
+    }
+
+    pub(super) fn send_typing(&mut self, to: &str, typing: bool) {
+        let with = key(to);
+        if self.conversations.get(&with).is_some_and(|c| c.established) {
+            self.send_in_conversation(
+                &with,
+                "INFO",
+                Some((im::TYPING_CONTENT_TYPE, im::typing_body(typing))),
+            );
+        }
+    }
+
+    pub(super) fn close_conversation(&mut self, with: &str) {
+        let with = key(with);
+        if self.conversations.get(&with).is_some_and(|c| c.established) {
+            self.send_in_conversation(&with, "BYE", None);
+        }
+        self.conversations.remove(&with);
+    }
+
+    fn im_failed(&mut self, with: &str, messages: Vec<String>, reason: &str) {
+        for html in messages {
+            self.event(Event::ImFailed {
+                with: with.to_owned(),
+                text: html_to_text(&html),
+                reason: reason.to_owned(),
+            });
+        }
+    }
+
+    pub(super) fn on_im_response(&mut self, request: ImRequest, msg: &Message) {
+        let code = msg.status_code().unwrap_or(0);
+        match request {
+            ImRequest::Invite { with, first } => {
+                if (200..300).contains(&code) {
+                    let Some(mut conversation) = self.conversations.remove(&with) else {
+                        return;
+                    };
+                    conversation.dialog.confirm(msg);
+                    conversation.established = true;
+                    let mut dialog = conversation.dialog.clone();
+                    // ACK carries the INVITE's CSeq number.
+                    dialog.cseq -= 1;
+                    if let Ok(ack) = self.dialog_request("ACK", &mut dialog) {
+                        self.sign_and_send(&mut ack.clone());
+                    }
+                    let queued = std::mem::take(&mut conversation.queued);
+                    self.conversations.insert(with.clone(), conversation);
+                    // The callee says whether it took the first message from the INVITE.
+                    let took_first = msg
+                        .header_values("Supported")
+                        .any(|s| s.trim().eq_ignore_ascii_case(im::MS_TEXT_FORMAT));
+                    let resend = (!took_first).then_some(first);
+                    for html in resend.into_iter().chain(queued) {
+                        self.send_im(&with, html);
+                    }
+                } else if code >= 300 {
+                    let queued = self
+                        .conversations
+                        .remove(&with)
+                        .map(|c| c.queued)
+                        .unwrap_or_default();
+                    let reason = delivery_failure(code, msg);
+                    self.im_failed(
+                        &with,
+                        std::iter::once(first).chain(queued).collect(),
+                        &reason,
+                    );
+                }
+            }
+            ImRequest::Message { with, html } => {
+                if code == 481 {
+                    // The other side forgot the conversation: start a new one.
+                    self.conversations.remove(&with);
+                    self.send_im(&with, html);
+                } else if code >= 300 {
+                    let reason = delivery_failure(code, msg);
+                    self.im_failed(&with, vec![html], &reason);
+                }
+            }
+            ImRequest::Other => {}
+        }
+    }
+
+    pub(super) fn on_im_timeout(&mut self, request: ImRequest) {
+        match request {
+            ImRequest::Invite { with, first } => {
+                let queued = self
+                    .conversations
+                    .remove(&with)
+                    .map(|c| c.queued)
+                    .unwrap_or_default();
+                self.im_failed(
+                    &with,
+                    std::iter::once(first).chain(queued).collect(),
+                    "the server did not answer",
+                );
+            }
+            ImRequest::Message { with, html } => {
+                self.im_failed(&with, vec![html], "the server did not answer")
+            }
+            ImRequest::Other => {}
+        }
+    }
+
+    /// INVITE, MESSAGE, INFO, BYE from the server (another user).
+    pub(super) fn on_im_request(&mut self, method: &str, msg: &Message) {
+        let from = msg.from().map(|f| key(&f.uri)).unwrap_or_default();
+        match method {
+            "INVITE" => self.on_invite(&from, msg),
+            "MESSAGE" | "INFO" | "BYE" => {
+                let in_dialog = self
+                    .conversations
+                    .get(&from)
+                    .filter(|c| msg.call_id().is_ok_and(|id| id == c.dialog.call_id))
+                    .map(|c| c.dialog.local_tag.clone());
+                let Some(local_tag) = in_dialog else {
+                    self.respond(msg, 481, "Call Leg/Transaction Does Not Exist");
+                    return;
+                };
+                self.respond_with(msg, 200, "OK", &local_tag, &[], None);
+                match method {
+                    "MESSAGE" => self.received_message(
+                        &from,
+                        msg.header("Content-Type").unwrap_or("text/plain"),
+                        msg.body(),
+                    ),
+                    "INFO" => {
+                        if let Some(typing) = im::parse_typing(&String::from_utf8_lossy(msg.body()))
+                        {
+                            self.event(Event::Typing { with: from, typing });
+                        }
+                    }
+                    _ => {
+                        self.conversations.remove(&from);
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+
+    fn on_invite(&mut self, from: &str, msg: &Message) {
+        let Some(sdp) = im::parse_sdp(&String::from_utf8_lossy(msg.body())) else {
+            // Audio/video and anything else we do not speak.
+            self.respond(msg, 415, "Unsupported Media Type");
+            return;
+        };
+        let local_tag = super::ids::new_tag(&mut *self.random);
+        let mut dialog = Dialog::new(&mut *self.random, from);
+        dialog.call_id = msg.call_id().unwrap_or_default().to_owned();
+        dialog.local_tag = local_tag.clone();
+        dialog.remote_tag = msg.from().ok().and_then(|f| f.tag().map(str::to_owned));
+        if let Some(contact) = msg.contacts().ok().and_then(|c| {
+            c.into_iter()
+                .find_map(|c| c.address().map(|a| a.uri.clone()))
+        }) {
+            dialog.target = contact;
+        }
+        dialog.route = msg
+            .header_values("Record-Route")
+            .map(str::to_owned)
+            .collect();
+        let first = msg
+            .header("ms-text-format")
+            .and_then(im::parse_ms_text_format);
+        let self_uri = self.config.settings.sip_address.uri();
+        let address = self.local_address();
+        let (ip, port) = address
+            .rsplit_once(':')
+            .map_or((address.as_str(), 0), |(ip, port)| {
+                (ip.trim_matches(['[', ']']), port.parse().unwrap_or(0))
+            });
+        let mut headers: Vec<(&str, String)> = vec![("Contact", self.contact_value())];
+        if first.is_some() {
+            headers.push(("Supported", im::MS_TEXT_FORMAT.to_owned()));
+        }
+        let body = (im::SDP_CONTENT_TYPE, im::answer_sdp(ip, port, &self_uri));
+        self.respond_with(msg, 200, "OK", &local_tag, &headers, Some(body));
+        self.log(
+            LogLevel::Info,
+            format!(
+                "conversation with {from} (accepts {})",
+                sdp.accept_types.join(" ")
+            ),
+        );
+        self.conversations.insert(
+            from.to_owned(),
+            Conversation {
+                dialog,
+                established: true,
+                queued: Vec::new(),
+            },
+        );
+        if let Some((content_type, text)) = first {
+            let html = if content_type == "text/html" {
+                sanitize_html(&text)
+            } else {
+                im::text_to_html(&text)
+            };
+            self.event(Event::ImReceived {
+                from: from.to_owned(),
+                html,
+            });
+        }
+    }
+
+    fn received_message(&mut self, from: &str, content_type: &str, body: &[u8]) {
+        match message_html(content_type, body) {
+            Some(html) => {
+                let html = sanitize_html(&html);
+                self.event(Event::Typing {
+                    with: from.to_owned(),
+                    typing: false,
+                });
+                self.event(Event::ImReceived {
+                    from: from.to_owned(),
+                    html,
+                });
+            }
+            None => self.log(
+                LogLevel::Info,
+                format!("ignoring a {content_type} message from {from}"),
+            ),
+        }
+    }
+}
+
+/// Why a message did not arrive, in words.
+fn delivery_failure(code: u16, msg: &Message) -> String {
+    match code {
+        480 => "the contact is not signed in".to_owned(),
+        404 => "the contact does not exist".to_owned(),
+        403 => "the server does not allow messages to this contact".to_owned(),
+        408 => "the contact did not answer".to_owned(),
+        486 | 600 => "the contact is busy".to_owned(),
+        603 => "the contact declined the conversation".to_owned(),
+        _ => match msg.start_line() {
+            crate::sip::StartLine::Response { reason, .. } => {
+                format!("the server answered {code} {reason}")
+            }
+            _ => format!("the server answered {code}"),
+        },
+    }
+}
