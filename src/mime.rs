@@ -158,6 +158,11 @@ pub fn parse_multipart(content_type: &str, body: &[u8]) -> Result<Vec<Part>, Mim
 ///
 /// `subtype` is e.g. `related` or `alternative`; `extra_params` are appended to the
 /// Content-Type (e.g. `type="application/rlmi+xml";start=resourceList`).
+///
+/// Each part ends with an empty line before the next delimiter. libpurple's MIME parser,
+/// which pidgin-sipe uses, drops the two bytes before the delimiter's CRLF, so without it
+/// the last two bytes of every part would be lost there; a standard parser reads the empty
+/// line as one trailing CRLF of the part, which XML and message text tolerate.
 pub fn build_multipart(
     subtype: &str,
     boundary: &str,
@@ -173,7 +178,7 @@ pub fn build_multipart(
         head.push_str("\r\n");
         body.extend_from_slice(head.as_bytes());
         body.extend_from_slice(&part.body);
-        body.extend_from_slice(b"\r\n");
+        body.extend_from_slice(b"\r\n\r\n");
     }
     body.extend_from_slice(format!("--{boundary}--\r\n").as_bytes());
     let params = if extra_params.is_empty() {
@@ -218,8 +223,17 @@ mod tests {
         );
         assert!(ct.starts_with("multipart/related;type="), "{ct}");
         let parsed = parse_multipart(&ct, &body).unwrap();
-        assert_eq!(parsed, parts);
+        assert_eq!(parsed.len(), 2);
+        for (parsed, built) in parsed.iter().zip(&parts) {
+            assert_eq!(parsed.headers, built.headers);
+            assert_eq!(
+                parsed.body,
+                [&built.body[..], b"\r\n"].concat(),
+                "the empty line stays"
+            );
+        }
         assert_eq!(parsed[0].header("content-id"), Some("resourceList"));
+        assert!(body.windows(14).any(|w| w == b"line 2\r\n\r\n--b0"));
     }
 
     #[test]

@@ -132,15 +132,14 @@ fn sipe_signs_in_with_ntlm_over_tcp_and_signs_out() {
         "the password must not be logged"
     );
 
-    // After the 200 sipe subscribes to its own roaming data and provisioning. The server
-    // has none of that yet and answers 501, which sipe accepts without complaint: it stays
-    // signed in.
+    // After the 200 sipe subscribes to its own roaming data and provisioning, signed, and
+    // the server accepts each (tests/sipe_presence.rs checks what they carry).
     for event in [
         "vnd-microsoft-roaming-contacts",
         "vnd-microsoft-provisioning-v2",
         "vnd-microsoft-roaming-self",
     ] {
-        server.wait_for_log(&["SUBSCRIBE", event, "(NTLM signed) -> 501"], TIMEOUT);
+        server.wait_for_log(&["SUBSCRIBE", event, "(NTLM signed) -> 200"], TIMEOUT);
     }
     let state = host.request_ok(json!({"cmd": "account_state", "account": "alice"}));
     assert_eq!(state["connection"], "connected", "{state}");

@@ -18,11 +18,16 @@ pub fn message_text(content_type: &str, body: &[u8]) -> Option<String> {
                     parts
                         .iter()
                         .find(|p| mime::media_type(p.content_type()) == *wanted)
-                        .and_then(|p| message_text(p.content_type(), &p.body))
+                        .and_then(|p| message_text(p.content_type(), strip_part_padding(&p.body)))
                 })
         }
         _ => None,
     }
+}
+
+/// The empty line some senders put after a part (see `mime::build_multipart`).
+fn strip_part_padding(body: &[u8]) -> &[u8] {
+    body.strip_suffix(b"\r\n").unwrap_or(body)
 }
 
 /// A message body as HTML for display: HTML as sent (line breaks dropped, as HTML means
@@ -41,7 +46,7 @@ pub fn message_html(content_type: &str, body: &[u8]) -> Option<String> {
                 .iter()
                 .find(|p| mime::media_type(p.content_type()) == "text/html")
             {
-                Some(html) => message_html(html.content_type(), &html.body),
+                Some(html) => message_html(html.content_type(), strip_part_padding(&html.body)),
                 None => message_text(content_type, body).map(|t| text_to_html(&t)),
             }
         }

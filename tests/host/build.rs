@@ -8,6 +8,8 @@ use std::process::Command;
 fn main() {
     println!("cargo:rerun-if-changed=build.rs");
     println!("cargo:rerun-if-env-changed=PKG_CONFIG_PATH");
+    // Plugins must find the host's xmlSAXUserParseMemory before libxml2's (see src/sax1.rs).
+    println!("cargo:rustc-link-arg-bins=-Wl,--export-dynamic-symbol=xmlSAXUserParseMemory");
 
     let output = Command::new("pkg-config")
         .args(["--libs", "purple", "glib-2.0"])

@@ -13,6 +13,9 @@ pub struct Config {
     /// Seconds granted on REGISTER.
     #[serde(default = "default_register_expires")]
     pub register_expires: u32,
+    /// Seconds granted to a SUBSCRIBE at most.
+    #[serde(default = "default_subscribe_expires")]
+    pub subscribe_expires: u32,
     /// Host name the server calls itself (targetname, certificate name).
     #[serde(default)]
     pub server_name: Option<String>,
@@ -29,6 +32,10 @@ pub struct Config {
 
 fn default_register_expires() -> u32 {
     900
+}
+
+fn default_subscribe_expires() -> u32 {
+    3600
 }
 
 #[derive(Debug, Clone, Deserialize)]

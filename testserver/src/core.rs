@@ -12,6 +12,9 @@ use purple_lync::engine::random::{OsRandom, Random, random_hex};
 use purple_lync::sip::Message;
 
 use crate::config::{Config, User};
+use crate::directory::Directory;
+use crate::notifier::Subscriptions;
+use crate::proxy::{Proxy, is_routed_method};
 use crate::registrar::ConnAuth;
 use crate::signing::ServerSa;
 
@@ -34,6 +37,14 @@ pub struct Counters {
     pub auth_failures: u64,
     /// Requests to the web services (HTTPS), not counting `/counters` itself.
     pub https_requests: u64,
+    /// Category publications accepted, and refused for stale versions (409).
+    pub publications: u64,
+    pub publish_conflicts: u64,
+    /// Contact-list edits that changed the list.
+    pub contact_edits: u64,
+    pub directory_searches: u64,
+    /// Requests forwarded from one user to another.
+    pub routed: u64,
 }
 
 /// A configured user, indexed.
@@ -55,6 +66,8 @@ pub struct Connection {
     pub sa: Option<ServerSa>,
     /// The user registered on this connection.
     pub user: Option<String>,
+    /// The endpoint id (From `epid`) it registered with; GRUUs name it.
+    pub epid: Option<String>,
 }
 
 pub struct Core {
@@ -67,6 +80,9 @@ pub struct Core {
     pub server_name: String,
     /// Base URL of the web services, for TLS-DSK's sts-uri.
     pub web_base: String,
+    pub directory: Directory,
+    pub subscriptions: Subscriptions,
+    pub proxy: Proxy,
 }
 
 impl Core {
@@ -87,6 +103,9 @@ impl Core {
             .collect();
         Core {
             server_name: config.server_name(),
+            directory: Directory::new(&config),
+            subscriptions: Subscriptions::default(),
+            proxy: Proxy::default(),
             accounts,
             config,
             connections: HashMap::new(),
@@ -106,12 +125,20 @@ impl Core {
                 auth: ConnAuth::default(),
                 sa: None,
                 user: None,
+                epid: None,
             },
         );
     }
 
-    pub fn connection_closed(&mut self, id: ConnId) {
-        self.connections.remove(&id);
+    /// Forgets a connection; if it was someone's last, their watchers hear they left.
+    pub fn connection_closed(&mut self, id: ConnId, now: SystemTime) -> Vec<Outgoing> {
+        let user = self.connections.remove(&id).and_then(|c| c.user);
+        self.subscriptions.connection_closed(id);
+        self.proxy.connection_closed(id);
+        match user {
+            Some(uri) if !self.is_signed_in(&uri) => self.sign_in_changed(&uri, now),
+            _ => Vec::new(),
+        }
     }
 
     pub fn random_hex(&mut self, bytes: usize) -> String {
@@ -139,19 +166,18 @@ impl Core {
     /// Handles one message from connection `conn`.
     pub fn handle(&mut self, conn: ConnId, msg: Message, now: SystemTime) -> Vec<Outgoing> {
         let Some(method) = msg.method().map(str::to_ascii_uppercase) else {
-            // Responses to our requests: nothing waits for them yet.
-            return Vec::new();
+            return self.handle_response(conn, msg);
         };
         if method == "REGISTER" {
             return self.handle_register(conn, &msg, now);
-        }
-        if method == "ACK" {
-            return Vec::new();
         }
         let registered = self
             .connections
             .get(&conn)
             .is_some_and(|c| c.user.is_some());
+        if method == "ACK" && !registered {
+            return Vec::new();
+        }
         if !registered {
             return self.reply(
                 conn,
@@ -162,6 +188,9 @@ impl Core {
             );
         }
         if let Some(problem) = self.check_signature(conn, &msg) {
+            if method == "ACK" {
+                return Vec::new();
+            }
             return self.reply(
                 conn,
                 &msg,
@@ -170,7 +199,15 @@ impl Core {
                 &[("ms-diagnostics", problem.as_str())],
             );
         }
-        self.reply(conn, &msg, 501, "Not Implemented", &[])
+        match method.as_str() {
+            "SUBSCRIBE" => self.handle_subscribe(conn, &msg, now),
+            "SERVICE" => self.handle_service(conn, &msg, now),
+            m if is_routed_method(m) => {
+                self.counters.routed += 1;
+                self.route_request(conn, msg)
+            }
+            _ => self.reply(conn, &msg, 501, "Not Implemented", &[]),
+        }
     }
 
     /// A response to `request` on `conn`, signed when the connection has an association.

@@ -1,5 +1,6 @@
 //! The HTTPS listener. For now it answers `GET /counters` (the [`Counters`] as JSON, for
-//! tests) and 404 for everything else; the web services will live here.
+//! tests), `GET /test/stale-versions?user=…` (fault injection) and 404 for everything else;
+//! the web services will live here.
 //!
 //! [`Counters`]: crate::core::Counters
 
@@ -91,6 +92,18 @@ fn answer(shared: &Shared, peer: SocketAddr, head: &str) -> Response {
             Ok(json) => Response::json(json),
             Err(_) => Response::text(500, "Internal Server Error"),
         },
+        // Fault injection for tests: as if another endpoint of the user had republished
+        // everything and the news had not reached the others yet.
+        ("GET", "/test/stale-versions") => {
+            let user = target
+                .split_once("?user=")
+                .map(|(_, user)| user)
+                .unwrap_or_default();
+            match shared.make_versions_stale(user) {
+                0 => Response::text(404, "Not Found"),
+                changed => Response::json(format!("{{\"changed\":{changed}}}")),
+            }
+        }
         _ => {
             shared.count_https_request();
             Response::text(404, "Not Found")

@@ -5,8 +5,14 @@
 
 pub mod config;
 pub mod core;
+pub mod dialog;
+pub mod directory;
 mod https;
 pub mod net;
+pub mod notifier;
+pub mod proxy;
+pub mod publishing;
 pub mod registrar;
 pub mod signing;
+pub mod soap;
 pub mod tls;

@@ -64,6 +64,21 @@ struct State {
     outboxes: HashMap<ConnId, Sender<Vec<u8>>>,
 }
 
+impl State {
+    /// Queues what `Core` produced while handling something from connection `from`.
+    fn deliver(&self, from: ConnId, outgoing: Vec<Outgoing>) {
+        for Outgoing { conn, message } in outgoing {
+            let delivered = self
+                .outboxes
+                .get(&conn)
+                .is_some_and(|outbox| outbox.send(message.to_bytes()).is_ok());
+            if !delivered {
+                log!("conn {from}: dropped a message for conn {conn}, which is closed");
+            }
+        }
+    }
+}
+
 impl Shared {
     /// The state, even after a panic in another thread (Core's handlers are caught; the state
     /// they leave is still better than a dead server).
@@ -73,6 +88,11 @@ impl Shared {
 
     pub(crate) fn counters(&self) -> Counters {
         self.lock().core.counters.clone()
+    }
+
+    /// See [`Core::make_versions_stale`]; returns how many publications changed.
+    pub(crate) fn make_versions_stale(&self, user: &str) -> usize {
+        self.lock().core.make_versions_stale(user)
     }
 
     pub(crate) fn count_https_request(&self) {
@@ -343,7 +363,8 @@ fn serve_sip(shared: &Shared, tcp: TcpStream, peer: SocketAddr, tls: bool) {
     {
         let mut state = shared.lock();
         state.outboxes.remove(&id);
-        state.core.connection_closed(id);
+        let news = state.core.connection_closed(id, SystemTime::now());
+        state.deliver(id, news);
     }
     log!("conn {id}: closed ({why})");
     connection.stream.close();
@@ -425,15 +446,7 @@ impl SipConnection<'_> {
             .filter_map(|o| o.message.status_code())
             .map(|code| code.to_string())
             .collect();
-        for Outgoing { conn, message } in outgoing {
-            let delivered = state
-                .outboxes
-                .get(&conn)
-                .is_some_and(|outbox| outbox.send(message.to_bytes()).is_ok());
-            if !delivered {
-                log!("conn {id}: dropped a message for conn {conn}, which is closed");
-            }
-        }
+        state.deliver(id, outgoing);
         drop(state);
         if answers.is_empty() {
             log!("conn {id}: {summary}");

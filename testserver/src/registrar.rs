@@ -83,7 +83,7 @@ impl Core {
                 return if data.is_empty() {
                     self.ntlm_challenge(conn, msg, now)
                 } else {
-                    self.ntlm_authenticate(conn, msg, &auth, data)
+                    self.ntlm_authenticate(conn, msg, &auth, data, now)
                 };
             }
             return self.offer_schemes(conn, msg);
@@ -107,7 +107,7 @@ impl Core {
             }
             return out;
         }
-        self.registered(conn, msg)
+        self.registered(conn, msg, now)
     }
 
     fn ntlm_challenge(&mut self, conn: ConnId, msg: &Message, now: SystemTime) -> Vec<Outgoing> {
@@ -171,6 +171,7 @@ impl Core {
         msg: &Message,
         auth: &AuthParams,
         data: &str,
+        now: SystemTime,
     ) -> Vec<Outgoing> {
         let pending = self
             .connections
@@ -250,11 +251,11 @@ impl Core {
         if let Some(c) = self.connections.get_mut(&conn) {
             c.sa = Some(sa);
         }
-        self.registered(conn, msg)
+        self.registered(conn, msg, now)
     }
 
     /// 200 OK to an authenticated REGISTER (or to its sign-out with Expires: 0).
-    fn registered(&mut self, conn: ConnId, msg: &Message) -> Vec<Outgoing> {
+    fn registered(&mut self, conn: ConnId, msg: &Message, now: SystemTime) -> Vec<Outgoing> {
         let signing_out = msg.expires().ok().flatten() == Some(0);
         let user_uri = self
             .connections
@@ -302,9 +303,15 @@ impl Core {
         let _ = response.add_header("Supported", "adhoclist");
         let _ = response.add_header("Supported", "msrtc-event-categories");
         let _ = response.add_header("Supported", "com.microsoft.msrtc.presence");
+        let epid = msg
+            .from()
+            .ok()
+            .and_then(|f| f.param("epid").map(str::to_owned));
+        let was_signed_in = self.is_signed_in(&user_uri);
         if let Some(c) = self.connections.get_mut(&conn) {
             let first = c.user.is_none();
             c.user = (!signing_out).then(|| user_uri.clone());
+            c.epid = epid;
             if first && !signing_out {
                 self.counters.signed_in += 1;
             }
@@ -312,10 +319,17 @@ impl Core {
                 self.counters.signed_out += 1;
             }
         }
+        if signing_out {
+            self.subscriptions.connection_closed(conn);
+        }
         self.sign(conn, &mut response);
-        vec![Outgoing {
+        let mut out = vec![Outgoing {
             conn,
             message: response,
-        }]
+        }];
+        if was_signed_in != self.is_signed_in(&user_uri) {
+            out.extend(self.sign_in_changed(&user_uri, now));
+        }
+        out
     }
 }

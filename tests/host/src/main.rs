@@ -18,6 +18,7 @@ mod ffi;
 mod ops;
 mod protocol;
 mod reconnect;
+mod sax1;
 mod signals;
 mod stdin;
 mod valist;

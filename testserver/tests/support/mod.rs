@@ -205,7 +205,9 @@ impl World {
                 }
                 Output::Close { conn } => {
                     self.closed.push(conn);
-                    self.core.connection_closed(u64::from(conn));
+                    // Nobody else is signed in here: no news for other connections.
+                    let wall = self.wall + self.now.duration_since(self.start);
+                    let _ = self.core.connection_closed(u64::from(conn), wall);
                     self.server_decoders.remove(&conn);
                 }
             }
