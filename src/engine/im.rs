@@ -5,6 +5,9 @@
 
 use std::collections::HashMap;
 
+use base64::Engine as _;
+use base64::engine::general_purpose::STANDARD as BASE64;
+
 use super::dialog::Dialog;
 use super::events::{Event, LogLevel};
 use super::random::random_hex;
@@ -325,9 +328,13 @@ impl Session {
             .header_values("Record-Route")
             .map(str::to_owned)
             .collect();
-        let first = msg
-            .header("ms-text-format")
-            .and_then(im::parse_ms_text_format);
+        // The first message: its content type (with msgr) and raw body, as a MESSAGE has them.
+        let first = msg.header("ms-text-format").and_then(|value| {
+            let (_, encoded) = value.split_once("ms-body=")?;
+            let encoded = encoded.split(';').next().unwrap_or_default().trim();
+            let body = BASE64.decode(encoded).ok()?;
+            Some((value.to_owned(), body))
+        });
         let self_uri = self.config.settings.sip_address.uri();
         let address = self.local_address();
         let (ip, port) = address
@@ -356,22 +363,19 @@ impl Session {
                 queued: Vec::new(),
             },
         );
-        if let Some((content_type, text)) = first {
-            let html = if content_type == "text/html" {
-                sanitize_html(&text)
-            } else {
-                im::text_to_html(&text)
-            };
-            self.event(Event::ImReceived {
-                from: from.to_owned(),
-                html,
-            });
+        if let Some((content_type, body)) = first {
+            self.received_message(from, &content_type, &body);
         }
     }
 
     fn received_message(&mut self, from: &str, content_type: &str, body: &[u8]) {
         match message_html(content_type, body) {
             Some(html) => {
+                // Office Communicator and pidgin-sipe format whole plain-text messages.
+                let html = match im::parse_msgr(content_type) {
+                    Some(format) => format.wrap(&html),
+                    None => html,
+                };
                 let html = sanitize_html(&html);
                 self.event(Event::Typing {
                     with: from.to_owned(),

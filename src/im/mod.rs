@@ -8,9 +8,11 @@
 )]
 
 mod body;
+mod msgr;
 mod sanitize;
 
 pub use body::{html_to_text, message_html, message_text, rtf_to_text, text_to_html};
+pub use msgr::{MsgrFormat, parse_msgr};
 pub use sanitize::sanitize_html;
 
 use base64::Engine as _;

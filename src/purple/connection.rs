@@ -104,8 +104,16 @@ pub unsafe fn login(account: *mut PurpleAccount) {
         awaiting_password: false,
         driver: None,
     });
-    // SAFETY: gc is live; the box is taken back in `close`.
-    unsafe { ffi::purple_connection_set_protocol_data(gc, Box::into_raw(conn).cast()) };
+    // SAFETY: gc is live; the box is taken back in `close`. The flags field is public in
+    // libpurple 2.x (there is no setter): HTML keeps Pidgin from stripping formatting
+    // before send_im; Lync has no background colours, font sizes or inline images.
+    unsafe {
+        ffi::purple_connection_set_protocol_data(gc, Box::into_raw(conn).cast());
+        (*gc).flags |= ffi::PURPLE_CONNECTION_HTML
+            | ffi::PURPLE_CONNECTION_NO_BGCOLOR
+            | ffi::PURPLE_CONNECTION_NO_FONTSIZE
+            | ffi::PURPLE_CONNECTION_NO_IMAGES;
+    }
 
     // SAFETY: account is live.
     let raw = unsafe { read_raw_settings(account) };
