@@ -3,6 +3,7 @@
 //! [`core::Core`] holds the logic without sockets (so engine tests can drive it directly);
 //! `net` runs it on real TLS/TCP listeners.
 
+pub mod conference;
 pub mod config;
 pub mod core;
 pub mod dialog;
