@@ -73,7 +73,10 @@ fn contact_edits_are_kept_by_the_server() {
             .any(|b| b["name"] == "sip:carol@contoso.test" && b["status_id"] == "away")
     });
     let log = server.stderr();
-    assert!(log.matches("Event: presence").count() >= 2, "the batch, then Carol's: {log}");
+    assert!(
+        log.matches("Event: presence").count() >= 2,
+        "the batch, then Carol's: {log}"
+    );
 
     // Signed in again from a machine that has never seen the list: all from the server.
     disconnect(&mut host, "alice");
