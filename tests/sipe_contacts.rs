@@ -37,6 +37,7 @@ sip = "carol@contoso.test"
 password = "Carol-pass-3"
 name = "Carol Cole"
 title = "Architect"
+presence = "away"
 "#;
 
 fn pair(name: &str, group: &str) -> (String, String) {
@@ -66,11 +67,16 @@ fn contact_edits_are_kept_by_the_server() {
     // A group renamed (modifyGroup).
     host.request_ok(json!({"cmd": "rename_group", "from": "Team", "to": "Crew"}));
     server.wait_for_counters(|c| c["contact_edits"].as_u64() >= Some(3), TIMEOUT);
-    // sipe shows the new buddy's presence at once (it subscribed to it).
+    // sipe shows the new buddy's presence at once (it subscribed to it alone).
     wait_buddies(&mut host, &server, "alice", TIMEOUT, |list| {
         list.iter()
-            .any(|b| b["name"] == "sip:carol@contoso.test" && b["status_id"] == "offline")
+            .any(|b| b["name"] == "sip:carol@contoso.test" && b["status_id"] == "away")
     });
+    let log = server.stderr();
+    assert!(
+        log.matches("Event: presence").count() >= 2,
+        "the batch, then Carol's: {log}"
+    );
 
     // Signed in again from a machine that has never seen the list: all from the server.
     disconnect(&mut host, "alice");

@@ -108,7 +108,7 @@ pub struct User {
     pub presence: Option<String>,
     #[serde(default)]
     pub note: Option<String>,
-    /// Answer IMs to this user with "echo: <text>".
+    /// Answer IMs to this user with `echo: <text>`.
     #[serde(default)]
     pub echo: bool,
     /// Contact groups: group name → SIP addresses.

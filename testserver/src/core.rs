@@ -11,6 +11,7 @@ use purple_lync::auth::ntlm::Password;
 use purple_lync::engine::random::{OsRandom, Random, random_hex};
 use purple_lync::sip::Message;
 
+use crate::conference::{Conferences, conf_target};
 use crate::config::{Config, User};
 use crate::directory::Directory;
 use crate::notifier::Subscriptions;
@@ -45,6 +46,8 @@ pub struct Counters {
     pub directory_searches: u64,
     /// Requests forwarded from one user to another.
     pub routed: u64,
+    /// Conferences created (multiparty chats).
+    pub conferences: u64,
 }
 
 /// A configured user, indexed.
@@ -83,6 +86,7 @@ pub struct Core {
     pub directory: Directory,
     pub subscriptions: Subscriptions,
     pub proxy: Proxy,
+    pub conferences: Conferences,
 }
 
 impl Core {
@@ -106,6 +110,7 @@ impl Core {
             directory: Directory::new(&config),
             subscriptions: Subscriptions::default(),
             proxy: Proxy::default(),
+            conferences: Conferences::default(),
             accounts,
             config,
             connections: HashMap::new(),
@@ -132,13 +137,15 @@ impl Core {
 
     /// Forgets a connection; if it was someone's last, their watchers hear they left.
     pub fn connection_closed(&mut self, id: ConnId, now: SystemTime) -> Vec<Outgoing> {
+        let mut out = self.conference_connection_closed(id, now);
         let user = self.connections.remove(&id).and_then(|c| c.user);
         self.subscriptions.connection_closed(id);
         self.proxy.connection_closed(id);
         match user {
-            Some(uri) if !self.is_signed_in(&uri) => self.sign_in_changed(&uri, now),
-            _ => Vec::new(),
+            Some(uri) if !self.is_signed_in(&uri) => out.extend(self.sign_in_changed(&uri, now)),
+            _ => {}
         }
+        out
     }
 
     pub fn random_hex(&mut self, bytes: usize) -> String {
@@ -198,6 +205,12 @@ impl Core {
                 "Unauthorized",
                 &[("ms-diagnostics", problem.as_str())],
             );
+        }
+        // Conference parts (focus factory, focus, chat MCU) are the server's own; a
+        // SUBSCRIBE to a focus is a subscription like any other.
+        let conference_part = msg.request_uri().and_then(conf_target);
+        if let Some(target) = conference_part.filter(|_| method != "SUBSCRIBE") {
+            return self.conference_request(conn, &msg, target, now);
         }
         match method.as_str() {
             "SUBSCRIBE" => self.handle_subscribe(conn, &msg, now),

@@ -390,15 +390,32 @@ impl SipConnection<'_> {
             return format!("socket setup failed: {e}");
         }
         let mut buf = vec![0u8; READ_CHUNK];
+        // Set once a write failed: the client may have said goodbye and closed without
+        // reading our answers (pidgin-sipe sends its un-SUBSCRIBEs and REGISTER Expires: 0
+        // and closes at once), so what it sent before is still read and handled.
+        let mut write_failure: Option<String> = None;
         loop {
-            if let Err(why) = self.send_queued() {
-                return why;
+            if write_failure.is_none() {
+                if let Err(why) = self.send_queued() {
+                    write_failure = Some(why);
+                }
+            } else {
+                while self.queued.try_recv().is_ok() {}
             }
+            let ended = |why: String| match &write_failure {
+                Some(write) => format!("{write}; then {why}"),
+                None => why,
+            };
             match self.stream.read(&mut buf) {
-                Ok(0) => return "closed by the client".to_owned(),
+                Ok(0) => return ended("closed by the client".to_owned()),
                 Ok(n) => self.decoder.push(&buf[..n]),
-                Err(e) if is_timeout(&e) || e.kind() == io::ErrorKind::Interrupted => continue,
-                Err(e) => return format!("read failed: {e}"),
+                Err(e) if is_timeout(&e) || e.kind() == io::ErrorKind::Interrupted => {
+                    if let Some(write) = &write_failure {
+                        return write.clone();
+                    }
+                    continue;
+                }
+                Err(e) => return ended(format!("read failed: {e}")),
             }
             loop {
                 match self.decoder.next_frame() {

@@ -21,6 +21,7 @@ pub const ROAMING_CONTACTS: &str = "vnd-microsoft-roaming-contacts";
 pub const ROAMING_SELF: &str = "vnd-microsoft-roaming-self";
 pub const PROVISIONING_V2: &str = "vnd-microsoft-provisioning-v2";
 pub const PRESENCE: &str = "presence";
+pub const CONFERENCE: &str = "conference";
 pub const ROAMING_SELF_CONTENT_TYPE: &str = "application/vnd-microsoft-roaming-self+xml";
 pub const PROVISIONING_CONTENT_TYPE: &str = "application/vnd-microsoft-roaming-provisioning-v2+xml";
 
@@ -29,6 +30,8 @@ pub enum Package {
     RoamingContacts,
     RoamingSelf,
     Presence,
+    /// A conference's focus (`list_uri`).
+    Conference,
 }
 
 impl Package {
@@ -37,6 +40,7 @@ impl Package {
             Package::RoamingContacts => ROAMING_CONTACTS,
             Package::RoamingSelf => ROAMING_SELF,
             Package::Presence => PRESENCE,
+            Package::Conference => CONFERENCE,
         }
     }
 }
@@ -77,18 +81,21 @@ fn supports(msg: &Message, option: &str) -> bool {
         .any(|v| v.trim().eq_ignore_ascii_case(option))
 }
 
-/// Minimal provisioning: no conferencing, no address book service (so clients search the
-/// directory over SIP), no persistent chat.
-fn provisioning_document() -> String {
-    concat!(
-        r#"<provisionGroupList xmlns="http://schemas.microsoft.com/2006/09/sip/provisiongrouplist-notification">"#,
-        r#"<provisionGroup name="ServerConfiguration"><ucPC2PCAVEncryption>SupportEncryption</ucPC2PCAVEncryption><ucPortRangeEnabled>false</ucPortRangeEnabled></provisionGroup>"#,
-        r#"<provisionGroup name="meetingPolicy"/>"#,
-        r#"<provisionGroup name="persistentChatConfiguration"><propertyEntryList><property name="EnablePersistentChat">false</property></propertyEntryList></provisionGroup>"#,
-        r#"<provisionGroup name="ucPolicy"/>"#,
-        "</provisionGroupList>"
+/// Minimal provisioning: the user's focus factory (chats with more than two people are
+/// conferences), no address book service (so clients search the directory over SIP), no
+/// persistent chat.
+fn provisioning_document(owner: &str) -> String {
+    format!(
+        concat!(
+            r#"<provisionGroupList xmlns="http://schemas.microsoft.com/2006/09/sip/provisiongrouplist-notification">"#,
+            r#"<provisionGroup name="ServerConfiguration"><focusFactoryUri>{}</focusFactoryUri><ucPC2PCAVEncryption>SupportEncryption</ucPC2PCAVEncryption><ucPortRangeEnabled>false</ucPortRangeEnabled></provisionGroup>"#,
+            r#"<provisionGroup name="meetingPolicy"/>"#,
+            r#"<provisionGroup name="persistentChatConfiguration"><propertyEntryList><property name="EnablePersistentChat">false</property></propertyEntryList></provisionGroup>"#,
+            r#"<provisionGroup name="ucPolicy"/>"#,
+            "</provisionGroupList>"
+        ),
+        xml::escape(&crate::conference::focus_factory_uri(owner))
     )
-    .to_owned()
 }
 
 impl Core {
@@ -111,11 +118,13 @@ impl Core {
             ROAMING_CONTACTS => Package::RoamingContacts,
             ROAMING_SELF => Package::RoamingSelf,
             PRESENCE => Package::Presence,
-            PROVISIONING_V2 => return self.provisioning(conn, msg),
+            CONFERENCE => Package::Conference,
+            PROVISIONING_V2 => return self.provisioning(conn, msg, &owner),
             _ => return self.reply(conn, msg, 489, "Bad Event", &[]),
         };
         let self_directed = address_of_record(msg.request_uri().unwrap_or_default()) == owner;
-        if package != Package::Presence && !self_directed {
+        let others_allowed = matches!(package, Package::Presence | Package::Conference);
+        if !others_allowed && !self_directed {
             return self.reply(conn, msg, 403, "Forbidden", &[]);
         }
         let call_id = msg.call_id().unwrap_or_default().to_owned();
@@ -142,7 +151,10 @@ impl Core {
             owner: owner.clone(),
             dialog: dialog.clone(),
             resources: BTreeSet::new(),
-            list_uri: address_of_record(msg.request_uri().unwrap_or_default()),
+            list_uri: match package {
+                Package::Conference => msg.request_uri().unwrap_or_default().to_owned(),
+                _ => address_of_record(msg.request_uri().unwrap_or_default()),
+            },
             benotify: supports(msg, "ms-benotify"),
             expires_at: now + Duration::from_secs(u64::from(granted)),
             rlmi_version: 0,
@@ -167,6 +179,13 @@ impl Core {
                 subscription.rlmi_version += 1;
                 self.presence_body(&subscription, None, now)
             }
+            Package::Conference => match self.conference_document(&subscription.list_uri) {
+                Some(document) => (
+                    crate::conference::CONFERENCE_INFO_CONTENT_TYPE.to_owned(),
+                    document.into_bytes(),
+                ),
+                None => return self.reply(conn, msg, 404, "Not Found", &[]),
+            },
         };
         let mut response = self.response_to(msg, 200, "OK");
         let _ = response.set_header("To", dialog.local.clone());
@@ -201,13 +220,13 @@ impl Core {
     }
 
     /// One-off provisioning query (pidgin-sipe sends it with Expires: 0).
-    fn provisioning(&mut self, conn: ConnId, msg: &Message) -> Vec<Outgoing> {
+    fn provisioning(&mut self, conn: ConnId, msg: &Message, owner: &str) -> Vec<Outgoing> {
         let mut response = self.response_to(msg, 200, "OK");
         let _ = response.add_header("Expires", "0");
         let _ = response.add_header("Event", PROVISIONING_V2);
         let _ = response.add_header("ms-piggyback-cseq", "1");
         let _ = response.add_header("Content-Type", PROVISIONING_CONTENT_TYPE);
-        response.set_body(provisioning_document());
+        response.set_body(provisioning_document(owner));
         self.sign(conn, &mut response);
         vec![Outgoing {
             conn,
@@ -401,6 +420,29 @@ impl Core {
             &document,
             now,
         )
+    }
+
+    /// Sends `document` in every `package` subscription to `list_uri` (e.g. a focus).
+    pub fn notify_watchers_of(
+        &mut self,
+        package: Package,
+        list_uri: &str,
+        content_type: &str,
+        document: &str,
+        now: SystemTime,
+    ) -> Vec<Outgoing> {
+        let keys: Vec<(ConnId, String)> = self
+            .subscriptions
+            .by_dialog
+            .iter()
+            .filter(|(_, s)| s.package == package && s.list_uri == list_uri)
+            .map(|(k, _)| k.clone())
+            .collect();
+        let mut out = Vec::new();
+        for key in keys {
+            out.extend(self.notify(&key, content_type, document.as_bytes().to_vec(), now));
+        }
+        out
     }
 
     /// Sends `document` in every `package` subscription of `owner`.

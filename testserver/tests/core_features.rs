@@ -505,3 +505,120 @@ fn the_echo_bot_answers_the_first_message_and_every_later_one() {
     assert_eq!(out[1].message.body(), b"echo: again & again");
     assert_eq!(out[1].message.header("CSeq"), Some("2 MESSAGE"));
 }
+
+fn cccp(operation: &str) -> String {
+    format!(
+        r#"<?xml version="1.0"?><request xmlns="urn:ietf:params:xml:ns:cccp" C3PVersion="1" to="x" from="y" requestId="3">{operation}</request>"#
+    )
+}
+
+#[test]
+fn a_conference_passes_messages_to_everyone_else_in_its_chat() {
+    let mut core = core();
+    let factory = "sip:alice@contoso.test;gruu;opaque=app:conf:focusfactory";
+    let cccp_type = "Content-Type: application/cccp+xml\r\n";
+    let out = core.handle(
+        ALICE,
+        request(
+            "SERVICE",
+            factory,
+            "alice",
+            "c1",
+            cccp_type,
+            &cccp("<addConference/>"),
+        ),
+        now(),
+    );
+    let answer = String::from_utf8_lossy(out[0].message.body()).into_owned();
+    assert!(answer.contains(r#"code="success""#), "{answer}");
+    let focus = answer
+        .split("entity=\"")
+        .nth(1)
+        .and_then(|rest| rest.split('"').next())
+        .unwrap()
+        .to_owned();
+    assert!(focus.contains(";gruu;opaque=app:conf:focus:id:"), "{focus}");
+    let chat = focus.replace(":focus:", ":chat:");
+
+    for (conn, user) in [(ALICE, "alice"), (BOB, "bob")] {
+        let join = request(
+            "INVITE",
+            &focus,
+            user,
+            &format!("f{conn}"),
+            cccp_type,
+            &cccp("<addUser/>"),
+        );
+        let out = core.handle(conn, join, now());
+        assert_eq!(out[0].message.status_code(), Some(200));
+        let out = core.handle(
+            conn,
+            request(
+                "SUBSCRIBE",
+                &focus,
+                user,
+                &format!("s{conn}"),
+                "Event: conference\r\nSupported: ms-piggyback-first-notify\r\nSupported: ms-benotify\r\n",
+                "",
+            ),
+            now(),
+        );
+        let info = String::from_utf8_lossy(out[0].message.body()).into_owned();
+        assert!(info.contains(&format!("<uri>{chat}</uri>")), "{info}");
+        let sdp = purple_lync::im::offer_sdp("127.0.0.1", 5000);
+        let out = core.handle(
+            conn,
+            request(
+                "INVITE",
+                &chat,
+                user,
+                &format!("m{conn}"),
+                "Content-Type: application/sdp\r\n",
+                &sdp,
+            ),
+            now(),
+        );
+        assert_eq!(out[0].message.status_code(), Some(200));
+    }
+    // Bob's joining of the chat was news for Alice's conference subscription.
+    let info = core.conference_document(&focus).unwrap();
+    assert_eq!(info.matches(r#"session-type="chat""#).count(), 2, "{info}");
+
+    let out = core.handle(
+        ALICE,
+        request(
+            "MESSAGE",
+            &chat,
+            "alice",
+            "m1",
+            "Content-Type: text/plain\r\n",
+            "hi all",
+        ),
+        now(),
+    );
+    assert_eq!(out[0].message.status_code(), Some(200));
+    let to_bob = only_to(&out, BOB);
+    assert_eq!(to_bob.len(), 1, "not back to Alice");
+    assert_eq!(
+        to_bob[0].header("Ms-Sender"),
+        Some("<sip:alice@contoso.test>")
+    );
+    assert_eq!(
+        to_bob[0].header("Call-ID"),
+        Some("m2"),
+        "in Bob's own dialog with the MCU"
+    );
+    assert_eq!(to_bob[0].body(), b"hi all");
+
+    // Bob's connection goes: Alice hears he left.
+    let out = core.connection_closed(BOB, now());
+    let left = out
+        .iter()
+        .find(|o| o.message.header("Event") == Some("conference"))
+        .unwrap();
+    let info = String::from_utf8_lossy(left.message.body()).into_owned();
+    assert!(
+        info.contains(r#"<user entity="sip:bob@contoso.test" state="deleted"/>"#),
+        "{info}"
+    );
+}

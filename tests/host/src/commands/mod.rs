@@ -7,6 +7,7 @@
 
 mod accounts;
 mod blist;
+mod chats;
 mod conversations;
 mod protocols;
 
@@ -100,6 +101,8 @@ fn run(name: &str, command: &Command) -> Result<Outcome, String> {
         "rename_group" => blist::rename_group(command),
         "remove_group" => blist::remove_group(command),
         "buddies" => blist::list(command),
+        "buddy_action" => chats::buddy_action(command),
+        "chat_send" => chats::chat_send(command),
         "quit" => Ok(Outcome::Quit),
         "" => Err("missing string field \"cmd\"".into()),
         other => Err(format!("unknown command \"{other}\"")),
