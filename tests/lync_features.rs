@@ -63,7 +63,12 @@ echo = true
 
 /// Our plugin's host with alice signed in over TCP.
 fn alice(server: &TestServer) -> Host {
-    lync_account(server, "alice", "alice@contoso.test,CONTOSO\\alice", "Alice-pass-1")
+    lync_account(
+        server,
+        "alice",
+        "alice@contoso.test,CONTOSO\\alice",
+        "Alice-pass-1",
+    )
 }
 
 /// A host with one of our plugin's accounts signed in over TCP.
@@ -103,7 +108,10 @@ fn buddy_list_equals_the_servers_groups_contacts_and_presence() {
     let server = TestServer::start(CONFIG);
     let mut host = alice(&server);
     let list = wait_buddies(&mut host, &server, "alice", TIMEOUT, |list| {
-        list.len() == 4 && list.iter().all(|b| b["status_id"].as_str().is_some_and(|s| !s.is_empty()))
+        list.len() == 4
+            && list
+                .iter()
+                .all(|b| b["status_id"].as_str().is_some_and(|s| !s.is_empty()))
     });
     assert_eq!(
         placements(&list),
@@ -122,7 +130,10 @@ fn buddy_list_equals_the_servers_groups_contacts_and_presence() {
     assert_eq!(carol["primitive"], "away", "{carol}");
     assert_eq!(carol["message"], "Back at two", "{carol}");
     assert_eq!(entry(&list, "sip:dave@contoso.test")["online"], false);
-    assert_eq!(entry(&list, "sip:echo@contoso.test")["message"], "I repeat what you say");
+    assert_eq!(
+        entry(&list, "sip:echo@contoso.test")["message"],
+        "I repeat what you say"
+    );
 }
 
 #[test]
@@ -132,17 +143,42 @@ fn presence_travels_both_ways_with_notes() {
     let mut theirs = bob(&server);
 
     // pidgin-sipe's Bob goes busy with a note: our buddy shows it.
-    theirs.request_ok(json!({"cmd": "set_status", "account": "bob", "status": "busy", "message": "Shipping 2.0"}));
-    let list = wait_buddies(&mut ours, &server, "alice", Duration::from_secs(2) + TIMEOUT / 10, |list| {
-        list.iter().any(|b| b["name"] == "sip:bob@contoso.test" && b["status_id"] == "busy" && b["message"] == "Shipping 2.0")
-    });
-    assert_eq!(entry(&list, "sip:bob@contoso.test")["primitive"], "unavailable");
+    theirs.request_ok(
+        json!({"cmd": "set_status", "account": "bob", "status": "busy", "message": "Shipping 2.0"}),
+    );
+    let list = wait_buddies(
+        &mut ours,
+        &server,
+        "alice",
+        Duration::from_secs(2) + TIMEOUT / 10,
+        |list| {
+            list.iter().any(|b| {
+                b["name"] == "sip:bob@contoso.test"
+                    && b["status_id"] == "busy"
+                    && b["message"] == "Shipping 2.0"
+            })
+        },
+    );
+    assert_eq!(
+        entry(&list, "sip:bob@contoso.test")["primitive"],
+        "unavailable"
+    );
 
     // We go away with a note: pidgin-sipe's Bob sees it.
     ours.request_ok(json!({"cmd": "set_status", "account": "alice", "status": "away", "message": "Lunch <b>now</b>"}));
-    wait_buddies(&mut theirs, &server, "bob", Duration::from_secs(2) + TIMEOUT / 10, |list| {
-        list.iter().any(|b| b["name"] == "sip:alice@contoso.test" && b["primitive"] == "away" && b["message"] == "Lunch now")
-    });
+    wait_buddies(
+        &mut theirs,
+        &server,
+        "bob",
+        Duration::from_secs(2) + TIMEOUT / 10,
+        |list| {
+            list.iter().any(|b| {
+                b["name"] == "sip:alice@contoso.test"
+                    && b["primitive"] == "away"
+                    && b["message"] == "Lunch now"
+            })
+        },
+    );
 }
 
 fn send_im(host: &mut Host, label: &str, to: &str, text: &str) {
@@ -151,7 +187,10 @@ fn send_im(host: &mut Host, label: &str, to: &str, text: &str) {
 
 #[track_caller]
 fn received(host: &mut Host, label: &str, from: &str) -> String {
-    let event = host.wait_for(|e| is_event(e, "im_received", label) && e["from"] == from, TIMEOUT);
+    let event = host.wait_for(
+        |e| is_event(e, "im_received", label) && e["from"] == from,
+        TIMEOUT,
+    );
     event["text"].as_str().unwrap_or_default().to_owned()
 }
 
@@ -161,28 +200,63 @@ fn instant_messages_both_ways_with_formatting_unicode_and_typing() {
     let mut ours = alice(&server);
     let mut theirs = bob(&server);
 
-    send_im(&mut ours, "alice", "sip:bob@contoso.test", "Hello Bob, grüße 😀");
+    send_im(
+        &mut ours,
+        "alice",
+        "sip:bob@contoso.test",
+        "Hello Bob, grüße 😀",
+    );
     let text = received(&mut theirs, "bob", "sip:alice@contoso.test");
     assert!(text.contains("Hello Bob, grüße 😀"), "{text}");
 
-    send_im(&mut ours, "alice", "sip:bob@contoso.test", r#"<b>bold</b> <i>italic</i> <a href="https://example.org">link</a>"#);
+    send_im(
+        &mut ours,
+        "alice",
+        "sip:bob@contoso.test",
+        r#"<b>bold</b> <i>italic</i> <a href="https://example.org">link</a>"#,
+    );
     let text = received(&mut theirs, "bob", "sip:alice@contoso.test");
     for part in ["bold", "italic", "https://example.org"] {
         assert!(text.contains(part), "{part}: {text}");
     }
-    assert!(text.contains("<b>") || text.contains("<B>"), "bold survives: {text}");
+    assert!(
+        text.contains("<b>") || text.contains("<B>"),
+        "bold survives: {text}"
+    );
 
-    send_im(&mut theirs, "bob", "sip:alice@contoso.test", "Hi <b>Alice</b> 東京");
+    send_im(
+        &mut theirs,
+        "bob",
+        "sip:alice@contoso.test",
+        "Hi <b>Alice</b> 東京",
+    );
     let text = received(&mut ours, "alice", "sip:bob@contoso.test");
     // pidgin-sipe sends plain text with whole-message formatting (msgr: EF=B).
     assert!(text.contains("Alice") && text.contains("東京"), "{text}");
-    assert!(text.starts_with("<b>"), "the bold formatting is shown: {text}");
+    assert!(
+        text.starts_with("<b>"),
+        "the bold formatting is shown: {text}"
+    );
 
     // Typing, both ways.
     ours.request_ok(json!({"cmd": "typing", "account": "alice", "to": "sip:bob@contoso.test", "state": "typing"}));
-    theirs.wait_for(|e| is_event(e, "typing", "bob") && e["who"] == "sip:alice@contoso.test" && e["state"] == "typing", TIMEOUT);
+    theirs.wait_for(
+        |e| {
+            is_event(e, "typing", "bob")
+                && e["who"] == "sip:alice@contoso.test"
+                && e["state"] == "typing"
+        },
+        TIMEOUT,
+    );
     theirs.request_ok(json!({"cmd": "typing", "account": "bob", "to": "sip:alice@contoso.test", "state": "typing"}));
-    ours.wait_for(|e| is_event(e, "typing", "alice") && e["who"] == "sip:bob@contoso.test" && e["state"] == "typing", TIMEOUT);
+    ours.wait_for(
+        |e| {
+            is_event(e, "typing", "alice")
+                && e["who"] == "sip:bob@contoso.test"
+                && e["state"] == "typing"
+        },
+        TIMEOUT,
+    );
 }
 
 #[test]
@@ -200,7 +274,10 @@ fn remote_html_cannot_inject_scripts_or_images() {
     );
     let text = received(&mut ours, "alice", "sip:bob@contoso.test");
     let lower = text.to_lowercase();
-    assert!(lower.contains("look") && lower.contains("here") && lower.contains("<b>bold</b>"), "{text}");
+    assert!(
+        lower.contains("look") && lower.contains("here") && lower.contains("<b>bold</b>"),
+        "{text}"
+    );
     for bad in ["<script", "alert(1)", "<img", "javascript:"] {
         assert!(!lower.contains(bad), "{bad} reached Pidgin: {text}");
     }
@@ -214,13 +291,26 @@ fn the_echo_bot_answers_and_an_offline_contact_gets_an_error() {
     let text = received(&mut ours, "alice", "sip:echo@contoso.test");
     assert!(text.contains("echo: ping"), "{text}");
 
-    send_im(&mut ours, "alice", "sip:dave@contoso.test", "are you there?");
+    send_im(
+        &mut ours,
+        "alice",
+        "sip:dave@contoso.test",
+        "are you there?",
+    );
     let error = ours.wait_for(
-        |e| is_event(e, "conversation_write", "alice") && e["flags"].as_array().is_some_and(|f| f.contains(&json!("error"))),
+        |e| {
+            is_event(e, "conversation_write", "alice")
+                && e["flags"]
+                    .as_array()
+                    .is_some_and(|f| f.contains(&json!("error")))
+        },
         TIMEOUT,
     );
     let text = error["text"].as_str().unwrap_or_default();
-    assert!(text.contains("not delivered") && text.contains("are you there?"), "{error}");
+    assert!(
+        text.contains("not delivered") && text.contains("are you there?"),
+        "{error}"
+    );
     assert!(text.contains("not signed in"), "{error}");
 }
 
@@ -231,7 +321,9 @@ fn contact_edits_reach_the_server_and_pidgin_sipe_sees_them_after_sign_in() {
     wait_buddies(&mut ours, &server, "alice", TIMEOUT, |list| list.len() == 4);
 
     ours.request_ok(json!({"cmd": "add_buddy", "account": "alice", "who": "sip:carol@contoso.test", "group": "Friends"}));
-    ours.request_ok(json!({"cmd": "remove_buddy", "account": "alice", "who": "sip:echo@contoso.test"}));
+    ours.request_ok(
+        json!({"cmd": "remove_buddy", "account": "alice", "who": "sip:echo@contoso.test"}),
+    );
     ours.request_ok(json!({"cmd": "move_buddy", "account": "alice", "who": "sip:dave@contoso.test", "group": "Project X"}));
     ours.request_ok(json!({"cmd": "rename_group", "from": "Team", "to": "Core team"}));
     let wanted = [
@@ -243,7 +335,10 @@ fn contact_edits_reach_the_server_and_pidgin_sipe_sees_them_after_sign_in() {
     let done = |list: &[Value]| {
         let mut got = placements(list);
         got.sort();
-        let mut want: Vec<(String, String)> = wanted.iter().map(|(a, b)| ((*a).to_owned(), (*b).to_owned())).collect();
+        let mut want: Vec<(String, String)> = wanted
+            .iter()
+            .map(|(a, b)| ((*a).to_owned(), (*b).to_owned()))
+            .collect();
         want.sort();
         got == want
     };
@@ -252,7 +347,11 @@ fn contact_edits_reach_the_server_and_pidgin_sipe_sees_them_after_sign_in() {
     // into a new group takes two), five contactDelta notifications, each mirrored.
     let deadline = std::time::Instant::now() + TIMEOUT;
     while ours.debug_log().matches("lync: buddy list:").count() < 6 {
-        assert!(std::time::Instant::now() < deadline, "the server never confirmed the edits:\n{}", ours.debug_log());
+        assert!(
+            std::time::Instant::now() < deadline,
+            "the server never confirmed the edits:\n{}",
+            ours.debug_log()
+        );
         std::thread::sleep(Duration::from_millis(50));
     }
     wait_buddies(&mut ours, &server, "alice", TIMEOUT, done);
@@ -277,7 +376,10 @@ fn get_info_shows_the_contact_card() {
     wait_buddies(&mut ours, &server, "alice", TIMEOUT, |list| list.len() == 4);
     let _ = buddies(&mut theirs, "bob");
     ours.request_ok(json!({"cmd": "get_info", "account": "alice", "who": "sip:bob@contoso.test"}));
-    let info = ours.wait_for(|e| e["event"] == "notify" && e["kind"] == "userinfo", TIMEOUT);
+    let info = ours.wait_for(
+        |e| e["event"] == "notify" && e["kind"] == "userinfo",
+        TIMEOUT,
+    );
     let text = info.to_string();
     for part in ["Bob Builder", "Release manager", "Contoso"] {
         assert!(text.contains(part), "{part}: {info}");

@@ -23,7 +23,10 @@ fn percent_decode(text: &str) -> String {
     let mut i = 0;
     while i < bytes.len() {
         if bytes[i] == b'%' {
-            if let Some(value) = text.get(i + 1..i + 3).and_then(|h| u8::from_str_radix(h, 16).ok()) {
+            if let Some(value) = text
+                .get(i + 1..i + 3)
+                .and_then(|h| u8::from_str_radix(h, 16).ok())
+            {
                 out.push(value);
                 i += 3;
                 continue;
@@ -42,9 +45,14 @@ pub fn parse_msgr(content_type: &str) -> Option<MsgrFormat> {
         .find_map(|p| p.trim().strip_prefix("msgr="))?
         .trim_end_matches('=');
     let bytes = BASE64.decode(encoded).ok()?;
-    let units: Vec<u16> = bytes.chunks_exact(2).map(|c| u16::from_le_bytes([c[0], c[1]])).collect();
+    let units: Vec<u16> = bytes
+        .chunks_exact(2)
+        .map(|c| u16::from_le_bytes([c[0], c[1]]))
+        .collect();
     let text = String::from_utf16_lossy(&units);
-    let header = text.lines().find_map(|l| l.strip_prefix("X-MMS-IM-Format:"))?;
+    let header = text
+        .lines()
+        .find_map(|l| l.strip_prefix("X-MMS-IM-Format:"))?;
     let mut format = MsgrFormat::default();
     for field in header.split(';') {
         let Some((name, value)) = field.trim().split_once('=') else {
@@ -82,7 +90,12 @@ impl MsgrFormat {
             open.push_str(&format!("<font color=\"{color}\">"));
             close.insert_str(0, "</font>");
         }
-        for (on, tag) in [(self.bold, "b"), (self.italic, "i"), (self.underline, "u"), (self.strike, "s")] {
+        for (on, tag) in [
+            (self.bold, "b"),
+            (self.italic, "i"),
+            (self.underline, "u"),
+            (self.strike, "s"),
+        ] {
             if on {
                 open.push_str(&format!("<{tag}>"));
                 close.insert_str(0, &format!("</{tag}>"));
@@ -113,7 +126,10 @@ mod tests {
         let content_type = format!("text/plain; msgr={}", BASE64.encode(utf16));
         let format = parse_msgr(&content_type).unwrap();
         assert_eq!(format.color.as_deref(), Some("#ff0000"), "CO=ff is red");
-        assert_eq!(format.wrap("x"), "<font color=\"#ff0000\"><i><u>x</u></i></font>");
+        assert_eq!(
+            format.wrap("x"),
+            "<font color=\"#ff0000\"><i><u>x</u></i></font>"
+        );
     }
 
     #[test]
