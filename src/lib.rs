@@ -14,6 +14,7 @@ pub mod mime;
 pub mod presence;
 pub mod redact;
 pub mod roster;
+pub mod search;
 pub mod settings;
 pub mod sip;
 pub mod status;

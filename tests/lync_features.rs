@@ -369,6 +369,29 @@ fn contact_edits_reach_the_server_and_pidgin_sipe_sees_them_after_sign_in() {
 }
 
 #[test]
+fn directory_search_finds_a_colleague_by_name() {
+    let server = TestServer::start(CONFIG);
+    let mut ours = alice(&server);
+    ours.request_ok(
+        json!({"cmd": "account_action", "account": "alice", "action": "Search for Contacts..."}),
+    );
+    let form = ours.wait_for(
+        |e| e["event"] == "request" && e["kind"] == "fields",
+        TIMEOUT,
+    );
+    ours.request_ok(json!({"cmd": "answer", "request": form["request"], "ok": true, "fields": {"given": "Bob"}}));
+    let results = ours.wait_for(
+        |e| e["event"] == "notify" && e["kind"] == "searchresults",
+        TIMEOUT,
+    );
+    let rows = results["rows"].as_array().expect("rows");
+    assert_eq!(rows.len(), 1, "{results}");
+    assert_eq!(rows[0][0], "sip:bob@contoso.test", "{results}");
+    assert_eq!(rows[0][1], "Bob Builder", "{results}");
+    assert_eq!(rows[0][2], "Release manager", "{results}");
+}
+
+#[test]
 fn get_info_shows_the_contact_card() {
     let server = TestServer::start(CONFIG);
     let mut theirs = bob(&server);

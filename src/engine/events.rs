@@ -64,6 +64,8 @@ pub enum Command {
     CloseConversation {
         with: String,
     },
+    /// Search the company directory.
+    Search(crate::search::SearchQuery),
 }
 
 /// What the engine wants done.
@@ -156,6 +158,13 @@ pub enum Event {
         text: String,
         reason: String,
     },
+    /// The answer to [`Command::Search`]; `more` when the directory had more matches.
+    SearchResults {
+        results: Vec<crate::search::SearchResult>,
+        more: bool,
+    },
+    /// A search could not be done; the text says why.
+    SearchFailed(String),
     /// A SIP message sent or received, for the debug log (which redacts it).
     Trace {
         outgoing: bool,

@@ -13,6 +13,7 @@ mod im;
 mod presence;
 pub mod random;
 mod register;
+mod search;
 pub mod security;
 mod session;
 mod subscriptions;

@@ -234,6 +234,7 @@ impl Session {
             }
             Input::Command(Command::Typing { to, typing }) => self.send_typing(&to, typing),
             Input::Command(Command::CloseConversation { with }) => self.close_conversation(&with),
+            Input::Command(Command::Search(query)) => self.search(query),
         }
     }
 

@@ -24,6 +24,8 @@ pub(super) enum Purpose {
     Publish(Box<crate::presence::PublishDocument>, u32),
     /// Instant messaging.
     Im(super::im::ImRequest),
+    /// A directory search.
+    Search,
 }
 
 #[derive(Debug)]
@@ -130,6 +132,7 @@ impl Session {
                 self.on_publish_response(*document, attempt, &msg)
             }
             Purpose::Im(request) => self.on_im_response(request, &msg),
+            Purpose::Search => self.on_search_response(&msg),
             Purpose::Unregister => {
                 if code >= 300 {
                     self.log(
@@ -148,6 +151,7 @@ impl Session {
         match pending.purpose {
             Purpose::Register => self.on_register_timeout(),
             Purpose::Im(request) => self.on_im_timeout(request),
+            Purpose::Search => self.on_search_timeout(),
             Purpose::Unregister
             | Purpose::Subscribe(_)
             | Purpose::RosterEdit

@@ -17,6 +17,7 @@ use super::guard::guard_connection;
 use super::im;
 use super::log;
 use super::presence;
+use super::search;
 use super::strings::{from_cstr, to_cstring};
 use super::tls::{UntrustedCertificate, format_pins, parse_pins};
 use super::transport::{Link, LinkEvent};
@@ -183,6 +184,11 @@ pub fn start(gc: *mut PurpleConnection) {
     drive(gc);
 }
 
+/// The callback serial of a connection's driver.
+pub fn serial(gc: *mut PurpleConnection) -> Option<u64> {
+    driver(gc).map(|d| d.serial)
+}
+
 /// Whether the connection's session is signed in (messages can be sent).
 pub fn is_signed_in(gc: *mut PurpleConnection) -> bool {
     driver(gc).is_some_and(|d| d.session.is_signed_in())
@@ -282,6 +288,14 @@ fn handle_event(gc: *mut PurpleConnection, event: Event) -> bool {
                 // SAFETY: gc and its account are live during the callback.
                 unsafe { im::failed(gc, account, &with, &text, &reason) };
             }
+        }
+        Event::SearchResults { results, more } => {
+            // SAFETY: gc is live during the callback.
+            unsafe { search::show_results(gc, &results, more) };
+        }
+        Event::SearchFailed(text) => {
+            // SAFETY: gc is live during the callback.
+            unsafe { search::show_failure(gc, &text) };
         }
         Event::ContactInfo(status) => {
             // SAFETY: gc is live during the callback.

@@ -18,6 +18,7 @@ mod log;
 mod plugin;
 mod presence;
 mod prpl;
+mod search;
 mod strings;
 mod tls;
 mod transport;

@@ -7,6 +7,7 @@ use super::ffi::{self, PurplePlugin, PurplePluginInfo, PurplePluginProtocolInfo,
 use super::guard::guard;
 use super::log;
 use super::prpl;
+use super::search;
 
 /// Protocol id: accounts of this protocol are stored with it.
 pub const PROTOCOL_ID: &std::ffi::CStr = c"prpl-lync";
@@ -76,6 +77,7 @@ fn plugin_info(protocol: *mut PurplePluginProtocolInfo) -> Box<PurplePluginInfo>
     info.author = static_str(AUTHOR);
     info.homepage = static_str(HOMEPAGE);
     info.extra_info = protocol.cast();
+    info.actions = Some(search::actions);
     info
 }
 

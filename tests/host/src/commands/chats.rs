@@ -86,3 +86,52 @@ pub fn chat_send(command: &Command) -> Result<Outcome, String> {
     }
     Ok(Outcome::Done)
 }
+
+/// `{"cmd":"account_action","account":L,"action"}`: runs the protocol's account menu entry
+/// labelled `action` (Accounts > <account> > …), as Pidgin's menu does.
+pub fn account_action(command: &Command) -> Result<Outcome, String> {
+    let account = accounts::lookup(command.str("account")?)?;
+    let wanted = command.str("action")?;
+    // SAFETY: live account and plugin; the action list is ours to free after the call, as
+    // Pidgin frees it.
+    unsafe {
+        let gc = ffi::purple_account_get_connection(account);
+        if gc.is_null() {
+            return Err("the account is not connected".into());
+        }
+        let plugin = ffi::purple_connection_get_prpl(gc);
+        let Some(list_actions) = (*(*plugin).info).actions else {
+            return Err("the protocol has no account actions".into());
+        };
+        let actions = list_actions(plugin, gc.cast());
+        let mut labels = Vec::new();
+        let mut result = None;
+        for action in cstr::glist(actions) {
+            let action = action.cast::<ffi::PurplePluginAction>();
+            if action.is_null() {
+                continue;
+            }
+            let label = cstr::string((*action).label);
+            if label == wanted && result.is_none() {
+                (*action).plugin = plugin;
+                (*action).context = gc.cast();
+                if let Some(callback) = (*action).callback {
+                    callback(action);
+                    result = Some(Ok(Outcome::Done));
+                }
+            }
+            labels.push(label);
+        }
+        for action in cstr::glist(actions) {
+            if !action.is_null() {
+                ffi::purple_plugin_action_free(action.cast());
+            }
+        }
+        glib_sys::g_list_free(actions.cast());
+        result.unwrap_or_else(|| {
+            Err(format!(
+                "no account action \"{wanted}\" (there are {labels:?})"
+            ))
+        })
+    }
+}

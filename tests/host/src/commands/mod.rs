@@ -102,6 +102,7 @@ fn run(name: &str, command: &Command) -> Result<Outcome, String> {
         "remove_group" => blist::remove_group(command),
         "buddies" => blist::list(command),
         "buddy_action" => chats::buddy_action(command),
+        "account_action" => chats::account_action(command),
         "chat_send" => chats::chat_send(command),
         "quit" => Ok(Outcome::Quit),
         "" => Err("missing string field \"cmd\"".into()),
