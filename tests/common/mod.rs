@@ -196,6 +196,11 @@ impl Host {
         host
     }
 
+    /// The host's process id (benchmarks read its CPU time and memory from /proc).
+    pub fn pid(&self) -> u32 {
+        self.child.id()
+    }
+
     /// Sends one command line (no reply expected or awaited).
     #[track_caller]
     pub fn send(&mut self, command: Value) {
