@@ -14,6 +14,7 @@ pub mod roster;
 pub mod settings;
 pub mod sip;
 pub mod status;
+pub mod webticket;
 pub mod xml;
 
 mod purple;
