@@ -4,16 +4,19 @@
 //! carries out the outputs. Same inputs, same outputs.
 
 mod autodiscover;
+pub mod certificate;
 mod dialog;
 pub mod discovery;
 mod events;
 pub mod ids;
+mod provision;
 pub mod random;
 mod register;
 pub mod security;
 mod session;
 mod subscriptions;
 pub mod timers;
+mod tls_dsk;
 mod transaction;
 mod web;
 

@@ -10,6 +10,7 @@ use std::ffi::{c_char, c_int, c_void};
 use std::time::{Instant, SystemTime};
 
 use super::callbacks::{self, Target};
+use super::certificate_cache;
 use super::connection::{self, driver};
 use super::ffi::{self, PurpleAccount, PurpleConnection, PurpleSrvResponse, gboolean, gpointer};
 use super::guard::guard_connection;
@@ -44,7 +45,7 @@ pub struct Driver {
     pins: Vec<[u8; 32]>,
 }
 
-fn account_string(account: *mut PurpleAccount, key: &std::ffi::CStr) -> String {
+pub(super) fn account_string(account: *mut PurpleAccount, key: &std::ffi::CStr) -> String {
     // SAFETY: the account outlives its connection; libpurple returns its own string.
     unsafe {
         from_cstr(ffi::purple_account_get_string(
@@ -56,7 +57,7 @@ fn account_string(account: *mut PurpleAccount, key: &std::ffi::CStr) -> String {
     .unwrap_or_default()
 }
 
-fn set_account_string(account: *mut PurpleAccount, key: &std::ffi::CStr, value: &str) {
+pub(super) fn set_account_string(account: *mut PurpleAccount, key: &std::ffi::CStr, value: &str) {
     let value = to_cstring(value);
     // SAFETY: libpurple copies the value.
     unsafe { ffi::purple_account_set_string(account, key.as_ptr(), value.as_ptr()) };
@@ -93,6 +94,7 @@ impl Driver {
             hostname: host_name(),
             default_user_agent: default_user_agent(),
             wall_clock: SystemTime::now(),
+            certificate: certificate_cache::load(account),
         };
         Driver {
             serial,
@@ -239,6 +241,11 @@ fn handle_event(gc: *mut PurpleConnection, event: Event) -> bool {
             LogLevel::Error => log::error(&text),
         },
         Event::Trace { outgoing, text } => trace(outgoing, &text),
+        Event::Certificate(certificate) => {
+            if let Some(d) = driver(gc) {
+                certificate_cache::store(d.account, certificate.as_deref());
+            }
+        }
         Event::Roster(roster) => {
             // Mirroring into Pidgin's buddy list comes with the contact-list work (issue 6).
             log::info(&format!(
