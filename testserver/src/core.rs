@@ -34,6 +34,13 @@ pub struct Counters {
     pub auth_failures: u64,
     /// Requests to the web services (HTTPS), not counting `/counters` itself.
     pub https_requests: u64,
+    /// Web tickets issued, and refused because the claim was not the login's SIP address.
+    pub web_tickets: u64,
+    pub web_ticket_refusals: u64,
+    /// TLS-DSK client certificates issued by certificate provisioning.
+    pub certificates_issued: u64,
+    /// TLS-DSK handshakes completed.
+    pub tls_dsk_handshakes: u64,
 }
 
 /// A configured user, indexed.
@@ -67,6 +74,8 @@ pub struct Core {
     pub server_name: String,
     /// Base URL of the web services, for TLS-DSK's sts-uri.
     pub web_base: String,
+    /// The web services' state (TLS-DSK: CA, web tickets).
+    pub web: crate::webservices::WebState,
 }
 
 impl Core {
@@ -93,6 +102,7 @@ impl Core {
             counters: Counters::default(),
             random: Box::new(OsRandom),
             web_base,
+            web: crate::webservices::WebState::default(),
         }
     }
 

@@ -3,6 +3,7 @@
 //! [`core::Core`] holds the logic without sockets (so engine tests can drive it directly);
 //! `net` runs it on real TLS/TCP listeners.
 
+pub mod authority;
 pub mod config;
 pub mod core;
 mod https;
@@ -10,3 +11,5 @@ pub mod net;
 pub mod registrar;
 pub mod signing;
 pub mod tls;
+pub mod tls_dsk;
+pub mod webservices;
