@@ -320,9 +320,9 @@ impl Session {
         TlsDskFailure::fatal(
             ErrorClass::InvalidSettings,
             format!(
-                "The web ticket service at {host} refused to vouch for {sip_uri} signed in with login \
-                 {login}: \"{fault}\". {sip_uri} is not the sign-in address of login {login}. Put your \
-                 sign-in address in Username and your login name in Login.{empty_login_hint}",
+                "The web ticket service at {host} refused a ticket for {sip_uri} to login {login}: \
+                 \"{fault}\". {sip_uri} is not the sign-in address of login {login}. Put your sign-in \
+                 address in Username and your login name in Login.{empty_login_hint}",
                 host = host_of(url),
             ),
         )

@@ -215,6 +215,8 @@ impl Session {
                     | AlertDescription::CertificateUnknown
                     | AlertDescription::UnknownCa
                     | AlertDescription::AccessDenied
+                    // OpenSSL's answer to a certificate from another CA of the same name.
+                    | AlertDescription::DecryptError
             )
         );
         // A kept certificate may be from another server or revoked: get a new one, once.

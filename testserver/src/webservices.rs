@@ -130,12 +130,12 @@ impl Core {
         let user = match outcome {
             AuthorizeOutcome::Authorized(user) => user,
             AuthorizeOutcome::Respond(response) => {
-                if request.header("Authorization").is_some()
-                    && http_auth.authenticated_user().is_none()
-                {
+                // A CHALLENGE has no body; a refusal says why in it.
+                if request.header("Authorization").is_some() && !response.body.is_empty() {
+                    self.counters.auth_failures += 1;
                     log!(
-                        "web ticket: HTTP authentication answered {}",
-                        response.status
+                        "web ticket: HTTP authentication refused: {}",
+                        String::from_utf8_lossy(&response.body)
                     );
                 }
                 return response;
