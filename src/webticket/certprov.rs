@@ -20,7 +20,7 @@ pub struct CertificateRequestSoap<'a> {
     pub device_id: &'a str,
     /// `user@domain`: the SIP address the certificate is for.
     pub entity: &'a str,
-    /// The PKCS#10 request, base64 in 76-character lines.
+    /// The PKCS#10 request, base64 in 76-character lines (nothing else: it is not escaped).
     pub csr_base64: &'a str,
     /// Random UUIDs naming the enrolment and the message.
     pub request_id: &'a str,
@@ -44,7 +44,8 @@ impl CertificateRequestSoap<'_> {
             issue = ns::REQUEST_ISSUE_200512,
             pkcs10 = ns::PKCS10,
             base64 = ns::BASE64_BINARY,
-            csr = escape(self.csr_base64),
+            // Base64 and CRLF need no escaping; pidgin-sipe sends the CRLFs as they are.
+            csr = self.csr_base64,
             request_id = escape(self.request_id),
         );
         let header = RequestHeader {
