@@ -63,13 +63,14 @@ fn fault_text_of(document: &Document<'_>) -> Option<String> {
     )
 }
 
-/// A SOAP 1.1 fault with Lync's `Detail/error/internalerror/text`.
+/// A SOAP 1.1 fault with Lync's `Detail/error/internalerror/text` (`Detail` capitalised:
+/// pidgin-sipe looks for exactly that path, and shows its text, so Lync writes it so).
 pub fn fault_envelope(code: &str, text: &str) -> String {
     let text = escape(text);
     format!(
         "<?xml version=\"1.0\" encoding=\"utf-8\"?><s:Envelope xmlns:s=\"{soap}\"><s:Body><s:Fault>\
          <faultcode>s:{code}</faultcode><faultstring xml:lang=\"en-US\">{text}</faultstring>\
-         <detail><error xmlns=\"{ocs}\"><internalerror><text>{text}</text></internalerror></error></detail>\
+         <Detail><error xmlns=\"{ocs}\"><internalerror><text>{text}</text></internalerror></error></Detail>\
          </s:Fault></s:Body></s:Envelope>",
         soap = ns::SOAP,
         ocs = ns::OCS_AUTH,

@@ -79,6 +79,44 @@ fn run_leg(result: Result<openssl::ssl::SslStream<Pipe>, HandshakeError<Pipe>>) 
     }
 }
 
+/// One record per flight, as Schannel writes it: OpenSSL puts each handshake message in a
+/// record of its own, and pidgin-sipe's parser fails on a record holding only the empty
+/// ServerHelloDone. Only for the plaintext first flight (protected records cannot merge).
+fn coalesce_handshake_records(records: &[u8]) -> Vec<u8> {
+    const HANDSHAKE: u8 = 22;
+    const MAX_FRAGMENT: usize = 1 << 14;
+    let mut out: Vec<u8> = Vec::with_capacity(records.len());
+    // Where the record being extended starts in `out`.
+    let mut open: Option<usize> = None;
+    let mut rest = records;
+    while rest.len() >= 5 {
+        let length = usize::from(u16::from_be_bytes([rest[3], rest[4]]));
+        let Some(fragment) = rest.get(5..5 + length) else {
+            break;
+        };
+        let header = &rest[..5];
+        match open {
+            Some(start)
+                if header[0] == HANDSHAKE
+                    && out[start + 1..start + 3] == header[1..3]
+                    && out.len() - start - 5 + length <= MAX_FRAGMENT =>
+            {
+                out.extend_from_slice(fragment);
+                let merged = u16::try_from(out.len() - start - 5).unwrap_or(u16::MAX);
+                out[start + 3..start + 5].copy_from_slice(&merged.to_be_bytes());
+            }
+            _ => {
+                open = (header[0] == HANDSHAKE).then_some(out.len());
+                out.extend_from_slice(header);
+                out.extend_from_slice(fragment);
+            }
+        }
+        rest = &rest[5 + length..];
+    }
+    out.extend_from_slice(rest);
+    out
+}
+
 fn tls_version(ssl: &SslRef) -> Option<TlsVersion> {
     match ssl.version2()? {
         v if v == SslVersion::TLS1 => Some(TlsVersion::Tls10),
@@ -136,6 +174,7 @@ impl Core {
         };
         match leg {
             Leg::Continue(out, handshake) => {
+                let out = coalesce_handshake_records(&out);
                 if let Some(c) = self.connections.get_mut(&conn) {
                     c.auth.tls_dsk = Some(PendingTlsDsk {
                         opaque: opaque.clone(),
@@ -270,5 +309,32 @@ impl Core {
             let _ = first.message.add_header("ms-diagnostics", diagnostic);
         }
         out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::coalesce_handshake_records;
+
+    #[test]
+    fn handshake_records_merge_and_others_stay() {
+        let records = [
+            &[22, 3, 1, 0, 2, 0xAA, 0xBB][..],
+            &[22, 3, 1, 0, 1, 0xCC],
+            &[22, 3, 1, 0, 0],
+            &[20, 3, 1, 0, 1, 1],
+            &[22, 3, 1, 0, 1, 0xDD],
+        ]
+        .concat();
+        assert_eq!(
+            coalesce_handshake_records(&records),
+            [
+                &[22, 3, 1, 0, 3, 0xAA, 0xBB, 0xCC][..],
+                &[20, 3, 1, 0, 1, 1],
+                &[22, 3, 1, 0, 1, 0xDD],
+            ]
+            .concat()
+        );
+        assert_eq!(coalesce_handshake_records(&[22, 3]), [22, 3]);
     }
 }
