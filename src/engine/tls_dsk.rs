@@ -235,7 +235,7 @@ impl Session {
             self.tls_dsk.certificate_from_cache = false;
             self.event(Event::Certificate(None));
             self.security = None;
-            self.registration.auth = super::register::AuthState::Unauthenticated;
+            self.registration.auth = AuthState::Unauthenticated;
             self.send_register();
             return;
         }

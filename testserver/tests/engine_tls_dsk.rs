@@ -600,3 +600,34 @@ fn autodiscover_gets_a_web_ticket_for_the_user_resource() {
         world.connects
     );
 }
+
+#[test]
+fn an_ntlm_association_is_renewed_within_eight_hours_too() {
+    let mut world = World::new(
+        settings(
+            "alice@contoso.test,CONTOSO\\alice",
+            "Alice-pass-1",
+            &[("server", "127.0.0.1")],
+        ),
+        support::SERVER_TOML,
+    );
+    world.start();
+    assert!(world.signed_in());
+    let handshakes = |world: &World| {
+        world
+            .registers_sent()
+            .iter()
+            .filter(|r| {
+                r.header("Authorization")
+                    .is_some_and(|a| a.contains("gssapi-data=\"TlRMTVNTUAAD"))
+            })
+            .count()
+    };
+    assert_eq!(handshakes(&world), 1);
+    world.advance(Duration::from_secs(7 * 3600 + 56 * 60));
+    assert_eq!(world.failure(), None, "{}", world.log());
+    assert_eq!(handshakes(&world), 2, "a second NTLM handshake");
+    world.advance(Duration::from_secs(900));
+    assert_eq!(world.core.counters.auth_failures, 0);
+    assert_eq!(world.core.counters.signed_in, 1);
+}
