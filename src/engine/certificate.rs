@@ -136,3 +136,90 @@ impl fmt::Debug for ProvisionedCertificate {
             .finish()
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use std::time::UNIX_EPOCH;
+
+    use openssl::asn1::Asn1Time;
+    use openssl::hash::MessageDigest;
+    use openssl::pkey::PKey;
+    use openssl::rsa::Rsa;
+    use openssl::x509::{X509, X509NameBuilder, X509Req};
+
+    use super::*;
+    use crate::auth::csr::{CertificateRequest, CsrHash, generate_key};
+    use crate::engine::random::SeededRandom;
+
+    /// A certificate for `key`'s request for `subject`, valid until `not_after` (Unix time).
+    fn issue(key: &PrivateKey, subject: &str, not_after: i64) -> Vec<u8> {
+        let request =
+            CertificateRequest::new(key, subject, CsrHash::Sha1, &mut SeededRandom::new(1))
+                .unwrap();
+        let request = X509Req::from_der(request.der()).unwrap();
+        let ca_key = PKey::from_rsa(Rsa::generate(2048).unwrap()).unwrap();
+        let mut issuer = X509NameBuilder::new().unwrap();
+        issuer.append_entry_by_text("CN", "test CA").unwrap();
+        let issuer = issuer.build();
+        let mut builder = X509::builder().unwrap();
+        builder.set_version(2).unwrap();
+        builder.set_subject_name(request.subject_name()).unwrap();
+        builder.set_issuer_name(&issuer).unwrap();
+        builder.set_pubkey(&request.public_key().unwrap()).unwrap();
+        builder
+            .set_not_before(&Asn1Time::from_unix(0).unwrap())
+            .unwrap();
+        builder
+            .set_not_after(&Asn1Time::from_unix(not_after as _).unwrap())
+            .unwrap();
+        builder.sign(&ca_key, MessageDigest::sha256()).unwrap();
+        builder.build().to_der().unwrap()
+    }
+
+    #[test]
+    fn kept_until_an_hour_before_expiry_and_only_for_its_address() {
+        let key = generate_key(&mut SeededRandom::new(5)).unwrap();
+        let expiry = 2_000_000_000;
+        let der = issue(&key, "sip:alice@contoso.test", expiry);
+        let certificate = ProvisionedCertificate::new(der.clone(), key.clone()).unwrap();
+        assert_eq!(certificate.subject(), "alice@contoso.test");
+        let not_after = UNIX_EPOCH + Duration::from_secs(expiry as u64);
+        assert_eq!(certificate.not_after(), not_after);
+
+        let hour = Duration::from_secs(3600);
+        let minute = Duration::from_secs(60);
+        assert!(certificate.is_usable_for("Alice@Contoso.test", not_after - hour - minute));
+        assert!(!certificate.is_usable_for("alice@contoso.test", not_after - hour + minute));
+        assert!(!certificate.is_usable_for("alice@contoso.test", not_after + minute));
+        assert!(!certificate.is_usable_for("bob@contoso.test", UNIX_EPOCH));
+
+        // What the glue stores reads back the same.
+        let stored_key = certificate.key_pkcs8_der().unwrap();
+        let again = ProvisionedCertificate::from_stored(&der, &stored_key).unwrap();
+        assert_eq!(again, certificate);
+        let debug = format!("{again:?}");
+        assert!(
+            debug.contains("key: \"<redacted>\"") && !debug.contains("PrivateKey"),
+            "{debug}"
+        );
+    }
+
+    #[test]
+    fn a_certificate_for_another_key_or_garbage_is_refused() {
+        let key = generate_key(&mut SeededRandom::new(6)).unwrap();
+        let other = generate_key(&mut SeededRandom::new(7)).unwrap();
+        let der = issue(&key, "alice@contoso.test", 2_000_000_000);
+        assert_eq!(
+            ProvisionedCertificate::new(der, other),
+            Err(CertificateError::WrongKey)
+        );
+        assert!(matches!(
+            ProvisionedCertificate::new(vec![0x30, 0x00], key.clone()),
+            Err(CertificateError::Certificate(_))
+        ));
+        assert!(matches!(
+            ProvisionedCertificate::from_stored(&[0x30, 0x00], b"not a key"),
+            Err(CertificateError::Key(_))
+        ));
+    }
+}
