@@ -18,6 +18,7 @@ pub mod search;
 pub mod settings;
 pub mod sip;
 pub mod status;
+pub mod webticket;
 pub mod xml;
 
 mod purple;

@@ -29,6 +29,9 @@ const SECRET_ELEMENTS: &[&str] = &[
     "RequestedProofToken",
     "EncryptedData",
     "CipherValue",
+    // A web ticket's proof signature: made with the proof key, and with the ticket it would
+    // authenticate a replayed request.
+    "SignatureValue",
 ];
 
 /// Redacts known secret shapes and the exact secrets it has been told about.
@@ -321,6 +324,55 @@ mod tests {
             "start tags stay: {out}"
         );
         assert!(out.contains("</s:Body>"));
+    }
+
+    #[test]
+    fn web_ticket_requests_and_answers_keep_no_secret() {
+        use crate::webticket::{IssuedTicket, TicketGrant, TicketRequest, security_header};
+        let request = TicketRequest {
+            context: "c",
+            applies_to: "https://pool/CertProv",
+            sip_uri: "sip:alice@contoso.test",
+            client_entropy: b"CLIENT-ENTROPY-CLIENT-ENTROPY-32",
+        }
+        .to_soap();
+        let out = redact_shapes(&request);
+        assert!(!out.contains("Q0xJRU5U"), "client entropy leaked: {out}");
+        assert!(
+            out.contains("sip:alice@contoso.test"),
+            "the claim stays: {out}"
+        );
+
+        let now = std::time::SystemTime::UNIX_EPOCH + std::time::Duration::from_secs(1_700_000_000);
+        let grant = TicketGrant {
+            assertion_id: "uuid-1",
+            issuer: "i",
+            subject_uri: "sip:alice@contoso.test",
+            applies_to: "https://pool/CertProv",
+            created: now,
+            expires: now,
+        };
+        let answer = grant.response(&grant.assertion(), b"SERVER-ENTROPY-SERVER-ENTROPY-32");
+        let out = redact_shapes(&answer);
+        assert!(
+            !out.contains("U0VSVkVS") && !out.contains("NameIdentifier>sip"),
+            "{out}"
+        );
+
+        let ticket: IssuedTicket = crate::webticket::parse_ticket_response(&answer).unwrap();
+        let header = security_header(&ticket, Some(b"CLIENT-ENTROPY-CLIENT-ENTROPY-32")).unwrap();
+        let signature = header
+            .split("<SignatureValue>")
+            .nth(1)
+            .and_then(|rest| rest.split('<').next())
+            .unwrap()
+            .to_owned();
+        let out = redact_shapes(&header);
+        assert!(!out.contains(&signature), "proof signature leaked: {out}");
+        assert!(
+            !out.contains("AttributeValue>sip"),
+            "assertion leaked: {out}"
+        );
     }
 
     #[test]

@@ -2,11 +2,16 @@
 //! `LyncDiscoverInternal.<domain>` and `LyncDiscover.<domain>` (HTTPS, then HTTP) where the
 //! SIP pool is, before falling back to DNS SRV.
 
+use base64::Engine as _;
+use base64::engine::general_purpose::STANDARD as BASE64;
+
 use super::discovery::Target;
 use super::events::LogLevel;
+use super::random::random_array;
 use super::session::Session;
-use super::web::WebPurpose;
+use super::web::{TicketStep, WebPurpose};
 use crate::http::{HttpError, Request, Response, Url};
+use crate::webticket;
 use crate::xml::{self, Document};
 
 pub const MEDIA_TYPE: &str = "application/vnd.microsoft.rtc.autodiscover+xml";
@@ -98,6 +103,11 @@ impl Session {
 
     /// Asks start URL `stage`, or `follow` (a link from the previous answer).
     fn autodiscover_url(&mut self, stage: usize, follow: Option<String>) {
+        self.autodiscover_get(stage, follow, None);
+    }
+
+    /// Like `autodiscover_url`, presenting `ticket` (a SAML assertion) when given.
+    fn autodiscover_get(&mut self, stage: usize, follow: Option<String>, ticket: Option<String>) {
         let settings = &self.config.settings;
         let starts = start_urls(
             &settings.sip_address.domain,
@@ -118,9 +128,19 @@ impl Session {
             },
         };
         match Url::parse(&url) {
-            Ok(url) => {
-                let request = Request::get(url).with_header("Accept", ACCEPT);
-                self.web_request(request, WebPurpose::Autodiscover { stage });
+            Ok(parsed) => {
+                let mut request = Request::get(parsed).with_header("Accept", ACCEPT);
+                let ticketed = ticket.is_some();
+                if let Some(ticket) = ticket {
+                    let value = format!("opaque={}", BASE64.encode(ticket));
+                    request = request.with_header("X-MS-WebTicket", &value);
+                }
+                let purpose = WebPurpose::Autodiscover {
+                    stage,
+                    url,
+                    ticketed,
+                };
+                self.web_request(request, purpose);
             }
             Err(e) => {
                 self.log(
@@ -135,6 +155,8 @@ impl Session {
     pub(super) fn on_autodiscover_response(
         &mut self,
         stage: usize,
+        url: String,
+        ticketed: bool,
         result: Result<Response, HttpError>,
     ) {
         let answer = match result {
@@ -145,12 +167,29 @@ impl Session {
                 parse(&response.body_text())
             }
             Ok(response) => {
-                if response.status == 401 && response.header("X-MS-WebTicketURL").is_some() {
+                let ticket_service = response.header("X-MS-WebTicketURL");
+                if let (401, Some(ticket_service), false) =
+                    (response.status, ticket_service, ticketed)
+                {
+                    // sipe-facts.md §3.1: get a ticket for the User resource and ask again.
+                    let mex = format!("{}/mex", ticket_service.trim().trim_end_matches('/'));
                     self.log(
                         LogLevel::Info,
-                        "autodiscover needs a web ticket, which this version does not fetch; trying DNS".to_owned(),
+                        format!("autodiscover: {url} needs a web ticket from {ticket_service}"),
                     );
-                    self.autodiscover_done(Vec::new());
+                    match Url::parse(&mex) {
+                        Ok(mex) => {
+                            let purpose = WebPurpose::AutodiscoverTicket {
+                                stage,
+                                user_url: url,
+                                step: TicketStep::Metadata,
+                            };
+                            self.web_request(Request::get(mex), purpose);
+                        }
+                        Err(e) => self.autodiscover_without_ticket(format!(
+                            "bad ticket service address: {e}"
+                        )),
+                    }
                     return;
                 }
                 self.log(
@@ -182,6 +221,62 @@ impl Session {
             }
             Answer::Follow(_) | Answer::Nothing => self.autodiscover_url(stage + 1, None),
         }
+    }
+
+    /// The web ticket for the User resource: the ticket service's metadata, then the
+    /// ticket, then the User resource again with `X-MS-WebTicket`.
+    pub(super) fn on_autodiscover_ticket(
+        &mut self,
+        stage: usize,
+        user_url: String,
+        step: TicketStep,
+        result: Result<Response, HttpError>,
+    ) {
+        let body = match result {
+            Ok(response) if response.is_success() || step == TicketStep::Ticket => {
+                response.body_text().into_owned()
+            }
+            Ok(response) => {
+                return self.autodiscover_without_ticket(format!("answer {}", response.status));
+            }
+            Err(e) => return self.autodiscover_without_ticket(e.to_string()),
+        };
+        match step {
+            TicketStep::Metadata => {
+                let negotiate = webticket::parse_ticket_service_metadata(&body)
+                    .map_err(|e| e.to_string())
+                    .and_then(|ports| {
+                        ports
+                            .negotiate
+                            .ok_or_else(|| "no Negotiate port".to_owned())
+                    });
+                let negotiate = match negotiate {
+                    Ok(negotiate) => negotiate,
+                    Err(why) => return self.autodiscover_without_ticket(why),
+                };
+                let entropy: [u8; 32] = random_array(&mut *self.random);
+                let purpose = WebPurpose::AutodiscoverTicket {
+                    stage,
+                    user_url: user_url.clone(),
+                    step: TicketStep::Ticket,
+                };
+                if let Err(e) = self.request_ticket(&negotiate, &user_url, &entropy, purpose) {
+                    self.autodiscover_without_ticket(e.to_string());
+                }
+            }
+            TicketStep::Ticket => match webticket::parse_ticket_response(&body) {
+                Ok(ticket) => self.autodiscover_get(stage, Some(user_url), Some(ticket.assertion)),
+                Err(e) => self.autodiscover_without_ticket(e.to_string()),
+            },
+        }
+    }
+
+    fn autodiscover_without_ticket(&mut self, why: String) {
+        self.log(
+            LogLevel::Info,
+            format!("autodiscover: no web ticket ({why}); trying DNS"),
+        );
+        self.autodiscover_done(Vec::new());
     }
 
     fn autodiscover_done(&mut self, servers: Vec<Target>) {

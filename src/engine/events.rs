@@ -96,18 +96,27 @@ pub enum Progress {
     /// Connecting to `host:port`.
     Connecting(String),
     Authenticating,
+    /// TLS-DSK: asking this host's web ticket service for a ticket.
+    GettingWebTicket(String),
+    /// TLS-DSK: asking this host for the client certificate.
+    GettingCertificate(String),
+    /// TLS-DSK: the handshake with the certificate, inside SIP.
+    CertificateHandshake,
     SignedIn,
 }
 
 impl Progress {
-    pub const STEPS: usize = 4;
+    pub const STEPS: usize = 7;
 
     pub fn step(&self) -> usize {
         match self {
             Progress::Resolving(_) => 0,
             Progress::Connecting(_) => 1,
             Progress::Authenticating => 2,
-            Progress::SignedIn => 3,
+            Progress::GettingWebTicket(_) => 3,
+            Progress::GettingCertificate(_) => 4,
+            Progress::CertificateHandshake => 5,
+            Progress::SignedIn => 6,
         }
     }
 
@@ -116,6 +125,11 @@ impl Progress {
             Progress::Resolving(domain) => format!("Looking up the server for {domain}"),
             Progress::Connecting(server) => format!("Connecting to {server}"),
             Progress::Authenticating => "Authenticating".to_owned(),
+            Progress::GettingWebTicket(host) => format!("Getting a web ticket from {host}"),
+            Progress::GettingCertificate(host) => format!("Getting a certificate from {host}"),
+            Progress::CertificateHandshake => {
+                "Authenticating with the certificate (TLS-DSK)".to_owned()
+            }
             Progress::SignedIn => "Signed in".to_owned(),
         }
     }
@@ -170,4 +184,7 @@ pub enum Event {
         outgoing: bool,
         text: String,
     },
+    /// TLS-DSK: keep this certificate for the next sign-in (`Some`), or forget the kept one,
+    /// which the server refused (`None`).
+    Certificate(Option<Box<super::certificate::ProvisionedCertificate>>),
 }

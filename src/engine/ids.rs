@@ -48,6 +48,23 @@ pub fn instance_uuid_from_epid(epid: &str) -> String {
     )
 }
 
+/// A random (version 4) UUID, lower-case, for SOAP message and request ids.
+pub fn new_uuid(random: &mut dyn Random) -> String {
+    let mut b = [0u8; 16];
+    random.fill(&mut b);
+    b[6] = (b[6] & 0x0F) | 0x40;
+    b[8] = (b[8] & 0x3F) | 0x80;
+    let hex: String = b.iter().map(|x| format!("{x:02x}")).collect();
+    format!(
+        "{}-{}-{}-{}-{}",
+        &hex[0..8],
+        &hex[8..12],
+        &hex[12..16],
+        &hex[16..20],
+        &hex[20..32]
+    )
+}
+
 /// A From/To tag.
 pub fn new_tag(random: &mut dyn Random) -> String {
     random_hex(random, 5)
@@ -84,6 +101,13 @@ mod tests {
         assert!(is_valid_epid(&epid));
         assert!(new_branch(&mut r).starts_with("z9hG4bK"));
         assert_eq!(new_call_id(&mut r).len(), 32);
+        let uuid = new_uuid(&mut r);
+        assert_eq!(uuid.len(), 36);
+        assert_eq!(&uuid[14..15], "4", "version 4: {uuid}");
+        assert!(
+            matches!(&uuid[19..20], "8" | "9" | "a" | "b"),
+            "variant: {uuid}"
+        );
         assert!(!is_valid_epid("not hex!"));
         assert!(!is_valid_epid("ab"));
     }

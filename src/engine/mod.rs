@@ -4,6 +4,7 @@
 //! carries out the outputs. Same inputs, same outputs.
 
 mod autodiscover;
+pub mod certificate;
 mod contacts;
 mod dialog;
 pub mod discovery;
@@ -11,6 +12,7 @@ mod events;
 pub mod ids;
 mod im;
 mod presence;
+mod provision;
 pub mod random;
 mod register;
 mod search;
@@ -18,6 +20,7 @@ pub mod security;
 mod session;
 mod subscriptions;
 pub mod timers;
+mod tls_dsk;
 mod transaction;
 mod web;
 

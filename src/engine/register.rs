@@ -8,7 +8,7 @@ use super::discovery::Target;
 use super::events::{Event, LogLevel, Progress};
 use super::ids;
 use super::random::{Random, random_array, random_hex};
-use super::security::{Challenge, Mac, SecurityContext};
+use super::security::{Challenge, Mac, SecurityContext, Verification};
 use super::session::{MAX_REDIRECTS, Phase, Session, TRANSACTION_TIMEOUT};
 use super::timers::Timer;
 use super::transaction::Purpose;
@@ -34,6 +34,12 @@ pub(super) enum AuthState {
     NtlmStarted(Challenge),
     /// The AUTHENTICATE message is out; a 401 now means the credentials were refused.
     NtlmAnswered,
+    /// TLS-DSK: getting a certificate first; no REGISTER goes out meanwhile.
+    TlsDskAwaitingCertificate,
+    /// TLS-DSK: the next REGISTER carries our handshake records.
+    TlsDskHandshake(Challenge),
+    /// TLS-DSK: the server's Finished verified; the signed REGISTER is out.
+    TlsDskFinishing,
     Established,
 }
 
@@ -93,7 +99,7 @@ fn server_reason(msg: &Message) -> String {
     }
 }
 
-fn challenge_from(params: &AuthParams) -> Challenge {
+pub(super) fn challenge_from(params: &AuthParams) -> Challenge {
     Challenge {
         scheme: params.scheme.clone(),
         realm: params
@@ -218,11 +224,18 @@ impl Session {
                 let token = self.registration.ntlm_token.take().unwrap_or_default();
                 self.handshake_authorization(&msg, BASE64.encode(token))
             }
-            AuthState::Established => None,
+            // Nothing to say until the certificate is here.
+            AuthState::TlsDskAwaitingCertificate => return,
+            AuthState::TlsDskHandshake(challenge) => Some(self.tls_dsk_authorization(challenge)),
+            AuthState::TlsDskFinishing | AuthState::Established => None,
         };
         // Only one REGISTER is outstanding: an answer to an older one is stale.
         self.abandon(&Purpose::Register);
-        let sign = authorization.is_none() && self.registration.auth == AuthState::Established;
+        let sign = authorization.is_none()
+            && matches!(
+                self.registration.auth,
+                AuthState::Established | AuthState::TlsDskFinishing
+            );
         if let Some(value) = authorization {
             let _ = msg.set_header("Authorization", value);
         }
@@ -307,8 +320,30 @@ impl Session {
     }
 
     fn on_registered(&mut self, msg: &Message) {
-        if matches!(self.registration.auth, AuthState::NtlmAnswered) {
-            self.registration.auth = AuthState::Established;
+        match self.registration.auth {
+            AuthState::NtlmAnswered => {
+                self.registration.auth = AuthState::Established;
+                self.arm_reauthentication();
+            }
+            AuthState::TlsDskFinishing => {
+                // The server proves it ran the handshake by signing with its key.
+                let verified = self
+                    .security
+                    .as_ref()
+                    .is_some_and(|sa| sa.verify(msg) == Verification::Valid);
+                if !verified {
+                    self.fail(ConnectionError::new(
+                        ErrorClass::Other,
+                        "The server accepted the TLS-DSK sign-in without signing its answer, so it \
+                         did not prove it holds the keys. Signing in was stopped, because the \
+                         connection may have been tampered with.",
+                    ));
+                    return;
+                }
+                self.registration.auth = AuthState::Established;
+                self.arm_reauthentication();
+            }
+            _ => {}
         }
         self.registration.restarts = 0;
         let expires = self.granted_expires(msg);
@@ -396,14 +431,19 @@ impl Session {
                 );
                 self.fail(ConnectionError::new(ErrorClass::AuthenticationFailed, text));
             }
+            AuthState::TlsDskHandshake(_) => self.on_tls_dsk_challenge(&offered),
+            AuthState::TlsDskFinishing => self.on_tls_dsk_refused(),
+            // An answer from before provisioning started; the handshake comes later.
+            AuthState::TlsDskAwaitingCertificate => {}
             AuthState::Unauthenticated | AuthState::Established => {
                 self.restart_authentication(&offered)
             }
         }
     }
 
-    /// Chooses a scheme from the server's offer and starts its handshake.
-    fn restart_authentication(&mut self, offered: &[AuthParams]) {
+    /// Chooses a scheme from the server's offer and starts its handshake: the configured
+    /// one, or for "Auto" TLS-DSK before NTLM (pidgin-sipe's order, without Kerberos).
+    pub(super) fn restart_authentication(&mut self, offered: &[AuthParams]) {
         self.registration.restarts += 1;
         if self.registration.restarts > 3 {
             self.fail(ConnectionError::new(
@@ -414,43 +454,64 @@ impl Session {
         }
         self.security = None;
         let schemes: Vec<&str> = offered.iter().map(|p| p.scheme.as_str()).collect();
-        let ntlm = offered.iter().find(|p| p.is_scheme("NTLM"));
-        let chosen = match self.config.settings.auth {
-            AuthScheme::Auto | AuthScheme::Ntlm => ntlm,
-            // Refused in settings::check_supported; TLS-DSK arrives with its own issue.
-            AuthScheme::TlsDsk | AuthScheme::Kerberos => None,
+        let offer = if schemes.is_empty() {
+            "nothing".to_owned()
+        } else {
+            schemes.join(", ")
         };
-        let Some(params) = chosen else {
-            let offer = if schemes.is_empty() {
-                "nothing".to_owned()
-            } else {
-                schemes.join(", ")
-            };
-            let text = match self.config.settings.auth {
-                AuthScheme::Ntlm => format!(
+        let tls_dsk = offered.iter().find(|p| p.is_scheme("TLS-DSK")).cloned();
+        let ntlm = offered.iter().find(|p| p.is_scheme("NTLM")).cloned();
+        let impossible =
+            |text: String| ConnectionError::new(ErrorClass::AuthenticationImpossible, text);
+        match self.config.settings.auth {
+            AuthScheme::TlsDsk => match tls_dsk {
+                Some(params) => self.start_tls_dsk(&params, None),
+                None => self.fail(impossible(format!(
+                    "The server does not offer TLS-DSK sign-in (it offers {offer}). Set \
+                     Authentication scheme to Auto in the Advanced tab."
+                ))),
+            },
+            AuthScheme::Ntlm => match ntlm {
+                Some(params) => self.start_ntlm(&params),
+                None => self.fail(impossible(format!(
                     "The server does not offer NTLM sign-in (it offers {offer}). Set Authentication \
                      scheme to Auto in the Advanced tab."
-                ),
-                _ => format!(
-                    "The server offers {offer} for sign-in; this version of purple-lync signs in with \
-                     NTLM only. Ask your administrator to allow NTLM, or choose another scheme."
-                ),
-            };
-            self.fail(ConnectionError::new(
-                ErrorClass::AuthenticationImpossible,
-                text,
-            ));
-            return;
-        };
-        if self.config.settings.auth == AuthScheme::Auto {
-            self.log(
-                LogLevel::Info,
-                format!(
-                    "Auto authentication: server offers [{}]; using NTLM",
-                    schemes.join(", ")
-                ),
-            );
+                ))),
+            },
+            AuthScheme::Auto => {
+                let tls_dsk = tls_dsk.filter(|_| self.tls_dsk.gave_up.is_none());
+                if let Some(params) = tls_dsk {
+                    let fallback = if ntlm.is_some() { ", NTLM if that fails" } else { "" };
+                    self.log(
+                        LogLevel::Info,
+                        format!("Auto authentication: server offers [{offer}]; using TLS-DSK{fallback}"),
+                    );
+                    self.start_tls_dsk(&params, ntlm.as_ref().map(challenge_from));
+                } else if let Some(params) = ntlm {
+                    let why = match &self.tls_dsk.gave_up {
+                        Some(reason) => format!("TLS-DSK did not work earlier ({reason})"),
+                        None => "no TLS-DSK offered".to_owned(),
+                    };
+                    self.log(
+                        LogLevel::Info,
+                        format!("Auto authentication: server offers [{offer}]; using NTLM ({why})"),
+                    );
+                    self.start_ntlm(&params);
+                } else {
+                    self.fail(impossible(format!(
+                        "The server offers {offer} for sign-in; purple-lync signs in with TLS-DSK or \
+                         NTLM. Ask your administrator to allow one of them."
+                    )));
+                }
+            }
+            // Refused in settings::check_supported.
+            AuthScheme::Kerberos => self.fail(impossible(
+                "Kerberos is not supported by this version of purple-lync yet.".to_owned(),
+            )),
         }
+    }
+
+    fn start_ntlm(&mut self, params: &AuthParams) {
         self.registration.auth = AuthState::NtlmStarted(challenge_from(params));
         self.send_register();
     }

@@ -1,8 +1,11 @@
 //! The security association with the registrar: how we sign what we send and check what
 //! we receive once authentication succeeded (MS-SIPAE §3.2.5).
 
+use zeroize::Zeroize;
+
 use crate::auth::ntlm::{NtlmSession, SIP_SIGNATURE_SEQUENCE_NUMBER};
 use crate::auth::sipae::{SaValues, SignedParts, encode_hex, find_signature};
+use crate::auth::tls_dsk::{SessionKeys, SigningMac};
 use crate::sip::{Message, ParseError, format_auth_value};
 
 use super::random::{Random, random_hex};
@@ -22,12 +25,14 @@ pub struct Challenge {
 /// The MAC behind an association.
 pub enum Mac {
     Ntlm(NtlmSession),
+    TlsDsk(TlsDskMac),
 }
 
 impl std::fmt::Debug for Mac {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             Mac::Ntlm(_) => f.write_str("Mac::Ntlm(<keys>)"),
+            Mac::TlsDsk(mac) => write!(f, "Mac::TlsDsk({:?}, <keys>)", mac.signing),
         }
     }
 }
@@ -37,6 +42,7 @@ impl Mac {
     pub fn sign(&self, text: &[u8]) -> Vec<u8> {
         match self {
             Mac::Ntlm(session) => session.sign(SIP_SIGNATURE_SEQUENCE_NUMBER, text).to_vec(),
+            Mac::TlsDsk(mac) => mac.signing.sign(&mac.own_key, text),
         }
     }
 
@@ -44,7 +50,43 @@ impl Mac {
     pub fn verify(&self, text: &[u8], signature: &[u8]) -> bool {
         match self {
             Mac::Ntlm(session) => session.verify(SIP_SIGNATURE_SEQUENCE_NUMBER, text, signature),
+            Mac::TlsDsk(mac) => mac.signing.verify(&mac.peer_key, text, signature),
         }
+    }
+}
+
+/// TLS-DSK signing: an HMAC keyed with one half of the exported key material for what we
+/// send and the other half for what the peer sends (MS-SIPAE §3.2.5.1).
+pub struct TlsDskMac {
+    signing: SigningMac,
+    own_key: [u8; 32],
+    peer_key: [u8; 32],
+}
+
+impl TlsDskMac {
+    /// The client's view: signs with the client key, checks the server's `rspauth`.
+    pub fn for_client(keys: &SessionKeys) -> TlsDskMac {
+        TlsDskMac {
+            signing: keys.signing,
+            own_key: keys.client_signing_key,
+            peer_key: keys.server_signing_key,
+        }
+    }
+
+    /// The server's view (the test server): signs with the server key.
+    pub fn for_server(keys: &SessionKeys) -> TlsDskMac {
+        TlsDskMac {
+            signing: keys.signing,
+            own_key: keys.server_signing_key,
+            peer_key: keys.client_signing_key,
+        }
+    }
+}
+
+impl Drop for TlsDskMac {
+    fn drop(&mut self) {
+        self.own_key.zeroize();
+        self.peer_key.zeroize();
     }
 }
 

@@ -8,6 +8,7 @@ use std::collections::VecDeque;
 use std::net::SocketAddr;
 use std::time::{Duration, Instant, SystemTime};
 
+use super::certificate::ProvisionedCertificate;
 use super::contacts::WaitingForGroup;
 use super::discovery::{Discovery, Step, Target};
 use super::events::{Command, ConnId, Event, Input, LogLevel, Output, Progress};
@@ -19,6 +20,7 @@ use super::register::Registration;
 use super::security::{SecurityContext, Verification};
 use super::subscriptions::Subscription;
 use super::timers::{Timer, Timers};
+use super::tls_dsk::TlsDskState;
 use super::transaction::Transactions;
 use super::web::{HTTP_CONN_BASE, WebQueue};
 use crate::auth::rng::DerivedRandom;
@@ -49,6 +51,9 @@ pub struct Config {
     pub default_user_agent: String,
     /// Wall-clock time at the Instant given to [`Session::new`] (NTLM timestamps need it).
     pub wall_clock: SystemTime,
+    /// The TLS-DSK certificate kept from an earlier sign-in, if any; it is used while it is
+    /// valid for another hour. The session reports replacements as [`Event::Certificate`].
+    pub certificate: Option<ProvisionedCertificate>,
 }
 
 /// The default User-Agent: `purple-lync/<version> (<os>-<arch>)`.
@@ -106,6 +111,7 @@ pub struct Session {
     pub(super) web: WebQueue,
     pub(super) autodiscover_hops: usize,
     pub(super) security: Option<SecurityContext>,
+    pub(super) tls_dsk: TlsDskState,
     pub(super) keepalive: Duration,
     pub(super) redirects: u32,
     /// Why the last connection attempt failed, for the error when no server is left.
@@ -130,6 +136,7 @@ impl Session {
         );
         http_config.first_conn_id = HTTP_CONN_BASE;
         let http = HttpClient::new(http_config, Box::new(DerivedRandom::new(&mut *random)), now);
+        let tls_dsk = TlsDskState::new(config.certificate.clone());
         Session {
             config,
             random,
@@ -155,6 +162,7 @@ impl Session {
             web: WebQueue::default(),
             autodiscover_hops: 0,
             security: None,
+            tls_dsk,
             keepalive: DEFAULT_KEEPALIVE,
             redirects: 0,
             last_connect_error: None,
@@ -586,7 +594,7 @@ impl Session {
                 Timer::RegisterRefresh => self.send_register(),
                 Timer::KeepAlive => self.send_keepalive(),
                 Timer::SubscriptionRefresh(id) => self.on_subscription_refresh(id),
-                Timer::Reauthenticate => {}
+                Timer::Reauthenticate => self.reauthenticate(),
             }
         }
     }

@@ -5,6 +5,7 @@
 use std::collections::VecDeque;
 
 use super::events::{ConnId, Input, LogLevel, Output};
+use super::provision::ProvisioningStep;
 use super::session::Session;
 use crate::http::{HttpAction, HttpError, HttpEvent, Request, Response};
 
@@ -14,8 +15,28 @@ pub(super) const HTTP_CONN_BASE: ConnId = 1 << 30;
 /// What a web request is for.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(super) enum WebPurpose {
-    /// Step `stage` of Lync autodiscover (see `autodiscover`).
-    Autodiscover { stage: usize },
+    /// Step `stage` of Lync autodiscover (see `autodiscover`): `url` was asked, with a web
+    /// ticket when `ticketed`.
+    Autodiscover {
+        stage: usize,
+        url: String,
+        ticketed: bool,
+    },
+    /// A web ticket for autodiscover's User resource (see `autodiscover`).
+    AutodiscoverTicket {
+        stage: usize,
+        user_url: String,
+        step: TicketStep,
+    },
+    /// TLS-DSK certificate provisioning (see `provision`).
+    Provisioning(ProvisioningStep),
+}
+
+/// Getting a bearer web ticket: the ticket service's metadata, then the ticket.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum TicketStep {
+    Metadata,
+    Ticket,
 }
 
 #[derive(Debug, Default)]
@@ -116,7 +137,17 @@ impl Session {
 
     fn on_web_response(&mut self, purpose: WebPurpose, result: Result<Response, HttpError>) {
         match purpose {
-            WebPurpose::Autodiscover { stage } => self.on_autodiscover_response(stage, result),
+            WebPurpose::Autodiscover {
+                stage,
+                url,
+                ticketed,
+            } => self.on_autodiscover_response(stage, url, ticketed, result),
+            WebPurpose::AutodiscoverTicket {
+                stage,
+                user_url,
+                step,
+            } => self.on_autodiscover_ticket(stage, user_url, step, result),
+            WebPurpose::Provisioning(step) => self.on_provisioning_response(step, result),
         }
     }
 }

@@ -11,6 +11,7 @@ use std::time::{Instant, SystemTime};
 
 use super::blist;
 use super::callbacks::{self, Target};
+use super::certificate_cache;
 use super::connection::{self, driver};
 use super::ffi::{self, PurpleAccount, PurpleConnection, PurpleSrvResponse, gboolean, gpointer};
 use super::guard::guard_connection;
@@ -50,7 +51,7 @@ pub struct Driver {
     roster_seen: bool,
 }
 
-fn account_string(account: *mut PurpleAccount, key: &std::ffi::CStr) -> String {
+pub(super) fn account_string(account: *mut PurpleAccount, key: &std::ffi::CStr) -> String {
     // SAFETY: the account outlives its connection; libpurple returns its own string.
     unsafe {
         from_cstr(ffi::purple_account_get_string(
@@ -62,7 +63,7 @@ fn account_string(account: *mut PurpleAccount, key: &std::ffi::CStr) -> String {
     .unwrap_or_default()
 }
 
-fn set_account_string(account: *mut PurpleAccount, key: &std::ffi::CStr, value: &str) {
+pub(super) fn set_account_string(account: *mut PurpleAccount, key: &std::ffi::CStr, value: &str) {
     let value = to_cstring(value);
     // SAFETY: libpurple copies the value.
     unsafe { ffi::purple_account_set_string(account, key.as_ptr(), value.as_ptr()) };
@@ -99,6 +100,7 @@ impl Driver {
             hostname: host_name(),
             default_user_agent: default_user_agent(),
             wall_clock: SystemTime::now(),
+            certificate: certificate_cache::load(account),
         };
         Driver {
             serial,
@@ -300,6 +302,11 @@ fn handle_event(gc: *mut PurpleConnection, event: Event) -> bool {
         Event::ContactInfo(status) => {
             // SAFETY: gc is live during the callback.
             unsafe { presence::show_info(gc, &status) };
+        }
+        Event::Certificate(certificate) => {
+            if let Some(d) = driver(gc) {
+                certificate_cache::store(d.account, certificate.as_deref());
+            }
         }
         Event::Roster(roster) => {
             let Some(d) = driver(gc) else {

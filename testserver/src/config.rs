@@ -72,6 +72,22 @@ pub struct Auth {
     /// Inner TLS versions accepted for TLS-DSK: "1.2", "1.0".
     #[serde(default = "default_tls_dsk_versions")]
     pub tls_dsk_versions: Vec<String>,
+    /// Signature hashes certificate provisioning accepts on a PKCS#10 request: "sha1",
+    /// "sha256" (a server that says no to SHA-1 asks for SHA-256 in its fault).
+    #[serde(default = "default_csr_hashes")]
+    pub csr_hashes: Vec<String>,
+    /// How long provisioned client certificates are valid.
+    #[serde(default = "default_client_certificate_hours")]
+    pub client_certificate_hours: u64,
+}
+
+fn default_csr_hashes() -> Vec<String> {
+    vec!["sha1".to_owned(), "sha256".to_owned()]
+}
+
+/// 180 days, as Lync issues them.
+fn default_client_certificate_hours() -> u64 {
+    180 * 24
 }
 
 fn default_schemes() -> Vec<String> {
@@ -87,6 +103,8 @@ impl Default for Auth {
         Auth {
             schemes: default_schemes(),
             tls_dsk_versions: default_tls_dsk_versions(),
+            csr_hashes: default_csr_hashes(),
+            client_certificate_hours: default_client_certificate_hours(),
         }
     }
 }
@@ -167,6 +185,18 @@ impl Config {
                     "unknown TLS version {version:?} (1.0, 1.1, 1.2)"
                 )));
             }
+        }
+        for hash in &self.auth.csr_hashes {
+            if !matches!(hash.as_str(), "sha1" | "sha256") {
+                return Err(ConfigError(format!(
+                    "unknown certificate request hash {hash:?} (sha1, sha256)"
+                )));
+            }
+        }
+        if self.auth.tls_dsk_versions.is_empty() {
+            return Err(ConfigError(
+                "auth.tls_dsk_versions must not be empty".into(),
+            ));
         }
         let mut seen = std::collections::HashSet::new();
         for user in &self.users {

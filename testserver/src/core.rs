@@ -48,6 +48,13 @@ pub struct Counters {
     pub routed: u64,
     /// Conferences created (multiparty chats).
     pub conferences: u64,
+    /// Web tickets issued, and refused because the claim was not the login's SIP address.
+    pub web_tickets: u64,
+    pub web_ticket_refusals: u64,
+    /// TLS-DSK client certificates issued by certificate provisioning.
+    pub certificates_issued: u64,
+    /// TLS-DSK handshakes completed.
+    pub tls_dsk_handshakes: u64,
 }
 
 /// A configured user, indexed.
@@ -87,6 +94,8 @@ pub struct Core {
     pub subscriptions: Subscriptions,
     pub proxy: Proxy,
     pub conferences: Conferences,
+    /// The web services' state (TLS-DSK: CA, web tickets).
+    pub web: crate::webservices::WebState,
 }
 
 impl Core {
@@ -117,6 +126,7 @@ impl Core {
             counters: Counters::default(),
             random: Box::new(OsRandom),
             web_base,
+            web: crate::webservices::WebState::default(),
         }
     }
 

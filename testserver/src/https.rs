@@ -1,18 +1,20 @@
-//! The HTTPS listener. For now it answers `GET /counters` (the [`Counters`] as JSON, for
-//! tests), `GET /test/stale-versions?user=…` (fault injection) and 404 for everything else;
-//! the web services will live here.
+//! The HTTPS listener: the web services (see `webservices`), `GET /counters` (the
+//! [`Counters`] as JSON, for tests) and `GET /test/stale-versions?user=…` (fault injection).
+//!
+//! Connections are kept alive between requests, because NTLM over HTTP authenticates the
+//! connection: the 401 legs and the request they unlock must share it.
 //!
 //! [`Counters`]: crate::core::Counters
 
 use std::io::{Read, Write};
 use std::net::{SocketAddr, TcpStream};
+use std::time::SystemTime;
+
+use purple_lync::http::{Limits, RequestParser, ServerRequest, ServerResponse};
 
 use crate::net::{IO_TIMEOUT, Shared, Stream, is_timeout, log};
 
-/// Longest request head read; a longer one gets 431.
-const MAX_HEAD: usize = 16 * 1024;
-
-/// Serves one request on one connection, then closes it.
+/// Serves requests on one connection until either side closes it.
 pub(crate) fn serve(shared: &Shared, tcp: TcpStream, peer: SocketAddr) {
     let mut stream = match Stream::accept_tls(&shared.acceptor, tcp) {
         Ok(stream) => stream,
@@ -21,133 +23,75 @@ pub(crate) fn serve(shared: &Shared, tcp: TcpStream, peer: SocketAddr) {
             return;
         }
     };
-    let response = match read_head(&mut stream) {
-        Ok(head) => answer(shared, peer, &head),
-        Err(HeadError::TooLong) => {
-            log!("https {peer}: request head over {MAX_HEAD} bytes");
-            Response::text(431, "Request Header Fields Too Large")
+    let _ = stream.tcp().set_read_timeout(Some(IO_TIMEOUT));
+    let mut parser = RequestParser::new(Limits::DEFAULT);
+    let mut http_auth = shared.new_http_auth();
+    let mut buf = [0u8; 16 * 1024];
+    loop {
+        let request = match parser.next_request() {
+            Ok(Some(request)) => request,
+            Ok(None) => match stream.read(&mut buf) {
+                Ok(0) => break,
+                Ok(n) => {
+                    parser.push(&buf[..n]);
+                    continue;
+                }
+                Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+                Err(e) if is_timeout(&e) => break,
+                Err(e) => {
+                    log!("https {peer}: read failed: {e}");
+                    break;
+                }
+            },
+            Err(e) => {
+                log!("https {peer}: unreadable request: {e}");
+                let response = ServerResponse::new(400)
+                    .with_body("text/plain", "Bad Request\n")
+                    .closing();
+                let _ = stream.write_all(&response.to_bytes());
+                break;
+            }
+        };
+        let mut response = answer(shared, &request, &mut http_auth);
+        log!(
+            "https {peer}: {} {} -> {}",
+            request.method,
+            request.path(),
+            response.status
+        );
+        if request.wants_close() {
+            response = response.closing();
         }
-        Err(HeadError::Io(why)) => {
-            log!("https {peer}: {why}");
-            stream.close();
-            return;
+        let written = stream
+            .write_all(&response.to_bytes())
+            .and_then(|()| stream.flush());
+        if written.is_err() || response.close {
+            break;
         }
-    };
-    let _ = stream
-        .write_all(&response.to_bytes())
-        .and_then(|()| stream.flush());
+    }
     stream.close();
 }
 
-enum HeadError {
-    TooLong,
-    Io(String),
-}
-
-/// Reads up to the blank line that ends the request head (a body, if any, is not read).
-fn read_head(stream: &mut Stream) -> Result<String, HeadError> {
-    let _ = stream.tcp().set_read_timeout(Some(IO_TIMEOUT));
-    let mut head = Vec::new();
-    let mut buf = [0u8; 4096];
-    loop {
-        if let Some(end) = find(&head, b"\r\n\r\n") {
-            head.truncate(end);
-            return Ok(String::from_utf8_lossy(&head).into_owned());
-        }
-        if head.len() > MAX_HEAD {
-            return Err(HeadError::TooLong);
-        }
-        match stream.read(&mut buf) {
-            Ok(0) => return Err(HeadError::Io("closed before a full request".to_owned())),
-            Ok(n) => head.extend_from_slice(&buf[..n]),
-            Err(e) if is_timeout(&e) => return Err(HeadError::Io("timed out reading".to_owned())),
-            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
-            Err(e) => return Err(HeadError::Io(format!("read failed: {e}"))),
-        }
+fn answer(
+    shared: &Shared,
+    request: &ServerRequest,
+    http_auth: &mut purple_lync::http::HttpNtlmServer,
+) -> ServerResponse {
+    if request.method == "GET" && request.path() == "/counters" {
+        return match serde_json::to_string(&shared.counters()) {
+            Ok(json) => ServerResponse::new(200).with_body("application/json", json),
+            Err(_) => ServerResponse::new(500),
+        };
     }
-}
-
-fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
-    haystack
-        .windows(needle.len())
-        .position(|window| window == needle)
-}
-
-fn answer(shared: &Shared, peer: SocketAddr, head: &str) -> Response {
-    let request_line = head.lines().next().unwrap_or_default();
-    let mut parts = request_line.split(' ');
-    let (Some(method), Some(target), Some(version), None) =
-        (parts.next(), parts.next(), parts.next(), parts.next())
-    else {
-        log!("https {peer}: malformed request line");
-        return Response::text(400, "Bad Request");
-    };
-    if !version.starts_with("HTTP/1.") {
-        log!("https {peer}: {method} with {version:?}");
-        return Response::text(505, "HTTP Version Not Supported");
+    // Fault injection for tests: as if another endpoint of the user had republished
+    // everything and the news had not reached the others yet.
+    if request.method == "GET" && request.path() == "/test/stale-versions" {
+        let user = request.query_param("user").unwrap_or_default();
+        return match shared.make_versions_stale(user) {
+            0 => ServerResponse::new(404),
+            changed => ServerResponse::new(200)
+                .with_body("application/json", format!("{{\"changed\":{changed}}}")),
+        };
     }
-    let path = target.split('?').next().unwrap_or(target);
-    let response = match (method, path) {
-        ("GET", "/counters") => match serde_json::to_string(&shared.counters()) {
-            Ok(json) => Response::json(json),
-            Err(_) => Response::text(500, "Internal Server Error"),
-        },
-        // Fault injection for tests: as if another endpoint of the user had republished
-        // everything and the news had not reached the others yet.
-        ("GET", "/test/stale-versions") => {
-            let user = target
-                .split_once("?user=")
-                .map(|(_, user)| user)
-                .unwrap_or_default();
-            match shared.make_versions_stale(user) {
-                0 => Response::text(404, "Not Found"),
-                changed => Response::json(format!("{{\"changed\":{changed}}}")),
-            }
-        }
-        _ => {
-            shared.count_https_request();
-            Response::text(404, "Not Found")
-        }
-    };
-    log!("https {peer}: {method} {path} -> {}", response.status);
-    response
-}
-
-struct Response {
-    status: u16,
-    reason: &'static str,
-    content_type: &'static str,
-    body: String,
-}
-
-impl Response {
-    fn text(status: u16, reason: &'static str) -> Response {
-        Response {
-            status,
-            reason,
-            content_type: "text/plain; charset=utf-8",
-            body: format!("{reason}\n"),
-        }
-    }
-
-    fn json(body: String) -> Response {
-        Response {
-            status: 200,
-            reason: "OK",
-            content_type: "application/json",
-            body,
-        }
-    }
-
-    fn to_bytes(&self) -> Vec<u8> {
-        format!(
-            "HTTP/1.1 {} {}\r\nContent-Type: {}\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{}",
-            self.status,
-            self.reason,
-            self.content_type,
-            self.body.len(),
-            self.body
-        )
-        .into_bytes()
-    }
+    shared.handle_web(request, http_auth, SystemTime::now())
 }

@@ -13,6 +13,7 @@
 //! - [`proxy`]: IM and other requests between users, and the echo user.
 //! - [`conference`]: focus factory, focus and chat MCU for chats of three or more.
 
+pub mod authority;
 pub mod conference;
 pub mod config;
 pub mod core;
@@ -27,3 +28,5 @@ pub mod registrar;
 pub mod signing;
 pub mod soap;
 pub mod tls;
+pub mod tls_dsk;
+pub mod webservices;

@@ -73,7 +73,7 @@ fn serve(config: Config, state_dir: &std::path::Path) -> Result<(), Box<dyn Erro
     let acceptor = certificates.acceptor()?;
     // Registered before the ready line, so a signal right after it is not lost.
     let mut signals = Signals::new([SIGTERM, SIGINT])?;
-    let server = Server::bind(config, acceptor)?;
+    let server = Server::bind(config, acceptor)?.with_authority(certificates.authority());
     let ready = server.ready_line(&certificates.ca_pem_path)?;
     server.start()?;
     let mut stdout = std::io::stdout().lock();

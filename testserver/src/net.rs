@@ -95,8 +95,25 @@ impl Shared {
         self.lock().core.make_versions_stale(user)
     }
 
-    pub(crate) fn count_https_request(&self) {
-        self.lock().core.counters.https_requests += 1;
+    pub(crate) fn new_http_auth(&self) -> purple_lync::http::HttpNtlmServer {
+        self.lock().core.new_http_auth()
+    }
+
+    /// Hands one web service request to `Core` (a panic answers 500).
+    pub(crate) fn handle_web(
+        &self,
+        request: &purple_lync::http::ServerRequest,
+        http_auth: &mut purple_lync::http::HttpNtlmServer,
+        now: SystemTime,
+    ) -> purple_lync::http::ServerResponse {
+        let mut state = self.lock();
+        catch_unwind(AssertUnwindSafe(|| {
+            state.core.handle_web(request, http_auth, now)
+        }))
+        .unwrap_or_else(|_| {
+            log!("https: the server panicked on {}", request.path());
+            purple_lync::http::ServerResponse::new(500)
+        })
     }
 }
 
@@ -193,6 +210,13 @@ impl Server {
             ca_pem: ca_pem.display().to_string(),
         };
         serde_json::to_string(&ready).map_err(|e| NetError(format!("ready line: {e}")))
+    }
+
+    /// Enables TLS-DSK: certificate provisioning signs with this CA, and the TLS-DSK
+    /// handshake presents the server certificate and accepts the CA's client certificates.
+    pub fn with_authority(self, authority: crate::authority::Authority) -> Server {
+        self.shared.lock().core.web.authority = Some(authority);
+        self
     }
 
     /// Starts one accepting thread per listener and returns.

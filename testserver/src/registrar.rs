@@ -21,6 +21,8 @@ pub const VERSION: u32 = 4;
 #[derive(Debug, Default)]
 pub struct ConnAuth {
     ntlm: Option<PendingNtlm>,
+    /// A TLS-DSK handshake waiting for the client's next leg.
+    pub tls_dsk: Option<crate::tls_dsk::PendingTlsDsk>,
 }
 
 #[derive(Debug)]
@@ -79,6 +81,10 @@ impl Core {
             return self.offer_schemes(conn, msg);
         };
         if let Some(data) = auth.param("gssapi-data") {
+            if auth.is_scheme("TLS-DSK") && self.config.auth.schemes.iter().any(|s| s == "tls-dsk")
+            {
+                return self.tls_dsk_register(conn, msg, &auth, data);
+            }
             if auth.is_scheme("NTLM") && self.config.auth.schemes.iter().any(|s| s == "ntlm") {
                 return if data.is_empty() {
                     self.ntlm_challenge(conn, msg, now)

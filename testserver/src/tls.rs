@@ -56,6 +56,8 @@ fn io_error(what: &str, path: &Path, e: std::io::Error) -> TlsSetupError {
 /// The CA and the server certificate it issued.
 pub struct Certificates {
     pub ca: X509,
+    /// Signs TLS-DSK client certificates (certificate provisioning).
+    pub ca_key: PKey<Private>,
     pub server_cert: X509,
     pub server_key: PKey<Private>,
     /// The CA certificate as PEM, for clients to trust.
@@ -87,10 +89,21 @@ impl Certificates {
         };
         Ok(Certificates {
             ca,
+            ca_key,
             server_cert,
             server_key,
             ca_pem_path: dir.join(CA_CERT_FILE),
         })
+    }
+
+    /// The CA and server keys for TLS-DSK: issuing client certificates and the handshake.
+    pub fn authority(&self) -> crate::authority::Authority {
+        crate::authority::Authority::new(
+            self.ca.clone(),
+            self.ca_key.clone(),
+            self.server_cert.clone(),
+            self.server_key.clone(),
+        )
     }
 
     /// Server-side TLS as a Lync front end offers it: TLS 1.2, and 1.0/1.1 for old clients.

@@ -56,7 +56,15 @@ fn ntlm_sign_in_takes_three_registers_and_ends_signed_and_verified() {
             _ => None,
         })
         .collect();
-    assert_eq!(steps, [1, 2, 3], "connecting, authenticating, signed in");
+    assert_eq!(
+        steps,
+        [
+            Progress::Connecting(String::new()).step(),
+            Progress::Authenticating.step(),
+            Progress::SignedIn.step()
+        ],
+        "connecting, authenticating, signed in"
+    );
 }
 
 #[test]

@@ -5,21 +5,30 @@
 
 use std::collections::HashMap;
 use std::net::SocketAddr;
+use std::sync::OnceLock;
 use std::time::{Duration, Instant, SystemTime};
 
 use lync_testserver::config::Config as ServerConfig;
 use lync_testserver::core::Core;
+use lync_testserver::tls::Certificates;
+use purple_lync::engine::certificate::ProvisionedCertificate;
 use purple_lync::engine::random::SeededRandom;
 use purple_lync::engine::{Config, ConnId, Event, Input, Output, Session, default_user_agent};
 use purple_lync::error::ConnectionError;
+use purple_lync::http::{HttpNtlmServer, Limits, RequestParser};
 use purple_lync::settings::{AccountSettings, RawSettings, Secret};
 use purple_lync::sip::{Decoder, Frame, Message};
 
+/// Where the web services are: `Core`'s `web_base`.
+pub const WEB_HOST: &str = "127.0.0.1";
+pub const WEB_PORT: u16 = 4443;
+
+/// NTLM only: what most scenarios test. `TLS_DSK_TOML` offers both.
 pub const SERVER_TOML: &str = r#"
 domain = "contoso.test"
 register_expires = 900
 [auth]
-schemes = ["ntlm", "tls-dsk"]
+schemes = ["ntlm"]
 [[users]]
 sip = "alice@contoso.test"
 login = "CONTOSO\\alice"
@@ -28,6 +37,10 @@ name = "Alice Anders"
 [[users]]
 sip = "bob@contoso.test"
 password = "Bob-pass-2"
+[[users]]
+sip = "dave@contoso.test"
+login = "dave.smith@corp.contoso.test"
+password = "Dave-pass-4"
 "#;
 
 /// What the fake network does with a connection attempt.
@@ -68,6 +81,25 @@ pub struct World {
     web_conns: HashMap<ConnId, (String, Vec<u8>)>,
     /// Every HTTP request line the client sent, with its host.
     pub web_requests: Vec<(String, String)>,
+    /// HTTP connections to `Core`'s web services (WEB_HOST:WEB_PORT).
+    core_web_conns: HashMap<ConnId, (RequestParser, HttpNtlmServer)>,
+}
+
+/// The server's certificates, made once per test process.
+fn certificates() -> &'static Certificates {
+    static CERTIFICATES: OnceLock<Certificates> = OnceLock::new();
+    CERTIFICATES.get_or_init(|| {
+        let dir = std::env::temp_dir().join(format!("lync-engine-tests-{}", std::process::id()));
+        let certificates =
+            Certificates::load_or_create(&dir, "lyncfe.contoso.test").expect("test certificates");
+        let _ = std::fs::remove_dir_all(&dir);
+        certificates
+    })
+}
+
+/// The same world with both schemes offered, so "Auto" picks TLS-DSK.
+pub fn tls_dsk_toml() -> String {
+    SERVER_TOML.replace(r#"schemes = ["ntlm"]"#, r#"schemes = ["ntlm", "tls-dsk"]"#)
 }
 
 pub fn settings(username: &str, password: &str, options: &[(&str, &str)]) -> AccountSettings {
@@ -85,6 +117,15 @@ pub fn settings(username: &str, password: &str, options: &[(&str, &str)]) -> Acc
 
 impl World {
     pub fn new(settings: AccountSettings, server_toml: &str) -> World {
+        World::with_certificate(settings, server_toml, None)
+    }
+
+    /// A world whose account kept `certificate` from an earlier sign-in.
+    pub fn with_certificate(
+        settings: AccountSettings,
+        server_toml: &str,
+        certificate: Option<ProvisionedCertificate>,
+    ) -> World {
         let now = Instant::now();
         let wall = SystemTime::now();
         let config = Config {
@@ -93,10 +134,12 @@ impl World {
             hostname: "testhost".to_owned(),
             default_user_agent: default_user_agent(),
             wall_clock: wall,
+            certificate,
         };
         let session = Session::new(config, Box::new(SeededRandom::new(42)), now);
         let server_config = ServerConfig::from_toml(server_toml).expect("server config");
-        let core = Core::new(server_config, "https://127.0.0.1:4443".to_owned());
+        let mut core = Core::new(server_config, format!("https://{WEB_HOST}:{WEB_PORT}"));
+        core.web.authority = Some(certificates().authority());
         World {
             session,
             core,
@@ -116,6 +159,7 @@ impl World {
             web: None,
             web_conns: HashMap::new(),
             web_requests: Vec::new(),
+            core_web_conns: HashMap::new(),
         }
     }
 
@@ -166,6 +210,14 @@ impl World {
                     tls,
                 } => {
                     self.connects.push((host.clone(), port, tls));
+                    if host == WEB_HOST && port == WEB_PORT {
+                        let auth = self.core.new_http_auth();
+                        self.core_web_conns
+                            .insert(conn, (RequestParser::new(Limits::DEFAULT), auth));
+                        self.session
+                            .handle_input(Input::Connected { conn, local: None }, self.now);
+                        continue;
+                    }
                     if self.web_hosts.iter().any(|h| h.eq_ignore_ascii_case(&host)) {
                         self.web_conns.insert(conn, (host, Vec::new()));
                         self.session
@@ -190,6 +242,12 @@ impl World {
                                 .handle_input(Input::ConnectFailed { conn, reason }, self.now);
                         }
                     }
+                }
+                Output::Transmit { conn, bytes } if self.core_web_conns.contains_key(&conn) => {
+                    self.deliver_to_core_web(conn, &bytes);
+                }
+                Output::Close { conn } if self.core_web_conns.contains_key(&conn) => {
+                    self.core_web_conns.remove(&conn);
                 }
                 Output::Transmit { conn, bytes } if self.web_conns.contains_key(&conn) => {
                     self.deliver_to_web(conn, &bytes);
@@ -234,6 +292,38 @@ impl World {
             for out in self.core.handle(u64::from(conn), msg, wall) {
                 self.deliver_to_client(out.conn as ConnId, out.message);
             }
+        }
+    }
+
+    /// An HTTP request to the test server's web services.
+    fn deliver_to_core_web(&mut self, conn: ConnId, bytes: &[u8]) {
+        let Some((parser, _)) = self.core_web_conns.get_mut(&conn) else {
+            return;
+        };
+        parser.push(bytes);
+        loop {
+            let Some((parser, auth)) = self.core_web_conns.get_mut(&conn) else {
+                return;
+            };
+            let request = match parser.next_request() {
+                Ok(Some(request)) => request,
+                Ok(None) => return,
+                Err(e) => panic!("the client sent an unreadable HTTP request: {e}"),
+            };
+            self.web_requests.push((
+                WEB_HOST.to_owned(),
+                format!("{} {}", request.method, request.target),
+            ));
+            let wall = self.wall + self.now.duration_since(self.start);
+            let response = self.core.handle_web(&request, auth, wall);
+            let bytes = response.to_bytes();
+            self.session.handle_input(
+                Input::Data {
+                    conn,
+                    bytes: &bytes,
+                },
+                self.now,
+            );
         }
     }
 
@@ -307,6 +397,26 @@ impl World {
             Event::Failed(error) => Some(error),
             _ => None,
         })
+    }
+
+    /// The certificate the session asked the glue to keep, if any.
+    pub fn kept_certificate(&self) -> Option<ProvisionedCertificate> {
+        self.events.iter().rev().find_map(|e| match e {
+            Event::Certificate(Some(certificate)) => Some((**certificate).clone()),
+            _ => None,
+        })
+    }
+
+    /// Every log line the session wrote.
+    pub fn log(&self) -> String {
+        self.events
+            .iter()
+            .filter_map(|e| match e {
+                Event::Log(_, text) => Some(text.as_str()),
+                _ => None,
+            })
+            .collect::<Vec<_>>()
+            .join("\n")
     }
 
     pub fn registers_sent(&self) -> Vec<&Message> {

@@ -171,6 +171,26 @@ pub fn set_auto_reconnect(command: &Command) -> Result<Outcome, String> {
     Ok(Outcome::Done)
 }
 
+/// `{"cmd":"account_setting","account":L,"key":K}` → the string setting `K` ("" when
+/// unset), as the protocol plugin stored it (e.g. a cached certificate).
+pub fn setting(command: &Command) -> Result<Outcome, String> {
+    let label = command.str("account")?;
+    let account = accounts::lookup(label)?;
+    let key = cstr::owned(command.str("key")?);
+    // SAFETY: live account; the returned string is the account's and is copied at once.
+    let value = unsafe {
+        cstr::json(ffi::purple_account_get_string(
+            account,
+            key.as_ptr(),
+            c"".as_ptr(),
+        ))
+    };
+    Ok(Outcome::Data(
+        "account_setting",
+        json!({"account": label, "value": value}),
+    ))
+}
+
 /// `{"cmd":"account_state","account":L}` → enabled, connection state, active status, the
 /// current error, and whether a password is held (never the password itself).
 pub fn state(command: &Command) -> Result<Outcome, String> {

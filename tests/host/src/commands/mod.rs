@@ -89,6 +89,7 @@ fn run(name: &str, command: &Command) -> Result<Outcome, String> {
         "set_status" => accounts::set_status(command),
         "set_auto_reconnect" => accounts::set_auto_reconnect(command),
         "account_state" => accounts::state(command),
+        "account_setting" => accounts::setting(command),
         "answer" => request::answer(command).map(|_| Outcome::Done),
         "send_im" => conversations::send_im(command),
         "typing" => conversations::typing(command),
