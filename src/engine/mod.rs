@@ -4,6 +4,7 @@
 //! carries out the outputs. Same inputs, same outputs.
 
 mod autodiscover;
+mod chat;
 mod contacts;
 mod dialog;
 pub mod discovery;
@@ -21,6 +22,7 @@ pub mod timers;
 mod transaction;
 mod web;
 
+pub use chat::{ChatCommand, ChatEvent, ChatId};
 pub use contacts::ContactCommand;
 pub use events::{Command, ConnId, Event, Input, LogLevel, Output, Progress};
 pub use presence::ContactStatus;

@@ -15,6 +15,8 @@ use purple_lync::error::ConnectionError;
 use purple_lync::settings::{AccountSettings, RawSettings, Secret};
 use purple_lync::sip::{Decoder, Frame, Message};
 
+pub mod party;
+
 pub const SERVER_TOML: &str = r#"
 domain = "contoso.test"
 register_expires = 900
