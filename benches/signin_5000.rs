@@ -6,7 +6,6 @@
 //! `cargo bench --bench signin_5000` (builds everything in release).
 
 #[path = "../tests/common/mod.rs"]
-#[allow(dead_code)]
 mod common;
 
 use std::fmt::Write as _;
@@ -42,7 +41,10 @@ fn primitive_of(i: usize) -> &'static str {
 fn config() -> String {
     let mut text = String::from("domain = \"contoso.test\"\n[listen]\nsip_tcp = \"127.0.0.1:0\"\n");
     for i in 0..USERS {
-        let _ = write!(text, "[[users]]\nsip = \"user{i}@contoso.test\"\npassword = \"Pass-{i}\"\nname = \"User {i:04}\"\n");
+        let _ = write!(
+            text,
+            "[[users]]\nsip = \"user{i}@contoso.test\"\npassword = \"Pass-{i}\"\nname = \"User {i:04}\"\n"
+        );
         if let Some(presence) = presence_of(i) {
             let _ = writeln!(text, "presence = \"{presence}\"");
         }
@@ -64,9 +66,15 @@ fn config() -> String {
 fn usage(pid: u32) -> (f64, u64) {
     let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).unwrap_or_default();
     // Fields after the command name (which is in parentheses and may contain spaces).
-    let after = stat.rsplit_once(')').map(|(_, rest)| rest).unwrap_or_default();
+    let after = stat
+        .rsplit_once(')')
+        .map(|(_, rest)| rest)
+        .unwrap_or_default();
     let fields: Vec<&str> = after.split_whitespace().collect();
-    let ticks: f64 = [11, 12].iter().filter_map(|&i| fields.get(i)?.parse::<f64>().ok()).sum();
+    let ticks: f64 = [11, 12]
+        .iter()
+        .filter_map(|&i| fields.get(i)?.parse::<f64>().ok())
+        .sum();
     // CLK_TCK is 100 on Linux for /proc accounting.
     let cpu = ticks / 100.0;
     let status = std::fs::read_to_string(format!("/proc/{pid}/status")).unwrap_or_default();
@@ -90,7 +98,8 @@ fn run(protocol: &str, server_config: &str) -> Run {
         lync_plugin: protocol == "prpl-lync",
         ..HostOptions::default()
     });
-    let mut options = json!({"server": format!("127.0.0.1:{}", server.sip_tcp_port()), "transport": "tcp"});
+    let mut options =
+        json!({"server": format!("127.0.0.1:{}", server.sip_tcp_port()), "transport": "tcp"});
     if protocol == "prpl-sipe" {
         options["authentication"] = json!("ntlm");
     }
@@ -101,7 +110,10 @@ fn run(protocol: &str, server_config: &str) -> Run {
     let (cpu_before, _) = usage(host.pid());
     let started = Instant::now();
     host.request_ok(json!({"cmd": "connect", "account": "user0"}));
-    host.wait_for(|e| e["event"] == "signed_on" && e["account"] == "user0", TIMEOUT);
+    host.wait_for(
+        |e| e["event"] == "signed_on" && e["account"] == "user0",
+        TIMEOUT,
+    );
     loop {
         let reply = host.request_ok(json!({"cmd": "buddies", "account": "user0"}));
         let list = reply["buddies"].as_array().cloned().unwrap_or_default();
@@ -119,12 +131,19 @@ fn run(protocol: &str, server_config: &str) -> Run {
         if complete {
             break;
         }
-        assert!(started.elapsed() < LIST_TIMEOUT, "{protocol}: the list never completed");
+        assert!(
+            started.elapsed() < LIST_TIMEOUT,
+            "{protocol}: the list never completed"
+        );
         std::thread::sleep(Duration::from_millis(200));
     }
     let wall = started.elapsed();
     let (cpu_after, peak_kib) = usage(host.pid());
-    Run { wall, cpu: cpu_after - cpu_before, peak_kib }
+    Run {
+        wall,
+        cpu: cpu_after - cpu_before,
+        peak_kib,
+    }
 }
 
 fn main() {
@@ -135,10 +154,22 @@ fn main() {
     let server_config = config();
     let ours = run("prpl-lync", &server_config);
     let sipe = run("prpl-sipe", &server_config);
-    println!("Sign-in to an account with {} contacts with presence (release builds, one run each):", USERS - 1);
-    println!("{:<12} {:>10} {:>10} {:>12}", "client", "wall (s)", "CPU (s)", "peak RSS (MiB)");
+    println!(
+        "Sign-in to an account with {} contacts with presence (release builds, one run each):",
+        USERS - 1
+    );
+    println!(
+        "{:<12} {:>10} {:>10} {:>12}",
+        "client", "wall (s)", "CPU (s)", "peak RSS (MiB)"
+    );
     for (name, r) in [("purple-lync", &ours), ("pidgin-sipe", &sipe)] {
-        println!("{:<12} {:>10.2} {:>10.2} {:>12.1}", name, r.wall.as_secs_f64(), r.cpu, r.peak_kib as f64 / 1024.0);
+        println!(
+            "{:<12} {:>10.2} {:>10.2} {:>12.1}",
+            name,
+            r.wall.as_secs_f64(),
+            r.cpu,
+            r.peak_kib as f64 / 1024.0
+        );
     }
     println!(
         "ratio purple-lync / pidgin-sipe: wall {:.2}, CPU {:.2}, peak RSS {:.2}",
