@@ -1,6 +1,7 @@
 //! C3P (CCCP) requests to a focus factory or a focus, and their answers.
 
-use crate::xml::{self, Document, escape};
+use super::xml_text;
+use crate::xml::{self, Document};
 
 const CCCP_NS: &str = "urn:ietf:params:xml:ns:cccp";
 const CCCP_EXTENSIONS_NS: &str = "http://schemas.microsoft.com/rtc/2005/08/cccpextensions";
@@ -11,8 +12,8 @@ const CONFERENCE_INFO_EXTENSIONS_NS: &str =
 fn request(to: &str, from: &str, request_id: u32, operation: &str) -> String {
     format!(
         r#"<?xml version="1.0"?><request xmlns="{CCCP_NS}" xmlns:mscp="{CCCP_EXTENSIONS_NS}" C3PVersion="1" to="{}" from="{}" requestId="{request_id}">{operation}</request>"#,
-        escape(to),
-        escape(from)
+        xml_text(to),
+        xml_text(from)
     )
 }
 
@@ -38,8 +39,8 @@ pub fn add_conference(
         ),
         ns = CONFERENCE_INFO_NS,
         ext = CONFERENCE_INFO_EXTENSIONS_NS,
-        id = escape(conference_id),
-        expiry = escape(expiry),
+        id = xml_text(conference_id),
+        expiry = xml_text(expiry),
     );
     request(factory, from, request_id, &operation)
 }
@@ -54,10 +55,10 @@ pub fn add_user(focus: &str, from: &str, request_id: u32, endpoint_guid: &str) -
             r#"<ci:endpoint entity="{{{guid}}}" xmlns:msci="{ext}"/>"#,
             "</ci:user></addUser>"
         ),
-        focus = escape(focus),
+        focus = xml_text(focus),
         ns = CONFERENCE_INFO_NS,
-        from = escape(from),
-        guid = escape(endpoint_guid),
+        from = xml_text(from),
+        guid = xml_text(endpoint_guid),
         ext = CONFERENCE_INFO_EXTENSIONS_NS,
     );
     request(focus, from, request_id, &operation)

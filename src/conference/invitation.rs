@@ -1,14 +1,15 @@
 //! The `Conferencing` document that invites someone into a conference (an INVITE with
 //! `application/ms-conf-invite+xml`).
 
-use crate::xml::{self, Document, escape};
+use super::xml_text;
+use crate::xml::{self, Document};
 
 /// An invitation to the conference at `focus`, for IM.
 pub fn invitation(focus: &str, subject: &str) -> String {
     format!(
         r#"<Conferencing version="2.0"><focus-uri>{}</focus-uri><subject>{}</subject><im available="true"><first-im/></im></Conferencing>"#,
-        escape(focus),
-        escape(subject)
+        xml_text(focus),
+        xml_text(subject)
     )
 }
 
@@ -69,5 +70,25 @@ mod tests {
             None
         );
         assert_eq!(parse_invitation("<other/>"), None);
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn whatever_we_write_parses(focus in ".*", subject in ".*") {
+            let written = invitation(&focus, &subject);
+            let read = parse_invitation(&written);
+            let nothing_left = focus
+                .chars()
+                .all(|c| c.is_whitespace() || c.is_control() || matches!(c, '\u{FFFE}' | '\u{FFFF}'));
+            proptest::prop_assert!(read.is_some() || nothing_left, "{}", written);
+        }
+
+        #[test]
+        fn plain_text_reads_back_as_written(focus in "[^\\s\\p{C}][^\\p{C}]*", subject in "[^\\p{C}]*") {
+            let read = parse_invitation(&invitation(focus.trim(), subject.trim()));
+            let read = read.expect("our own invitation parses");
+            proptest::prop_assert_eq!(read.focus_uri, focus.trim());
+            proptest::prop_assert_eq!(read.subject.unwrap_or_default(), subject.trim());
+        }
     }
 }

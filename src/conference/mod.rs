@@ -25,6 +25,16 @@ pub const INVITATION_CONTENT_TYPE: &str = "application/ms-conf-invite+xml";
 /// The event package of a focus.
 pub const CONFERENCE_EVENT: &str = "conference";
 
+/// `text` escaped for an XML document, without the characters XML cannot carry at all
+/// (most control characters), so what we write always parses.
+fn xml_text(text: &str) -> String {
+    let allowed = |c: &char| {
+        matches!(c, '\t' | '\n' | '\r') || (*c >= ' ' && !matches!(c, '\u{FFFE}' | '\u{FFFF}'))
+    };
+    let clean: String = text.chars().filter(allowed).collect();
+    xml::escape(&clean).into_owned()
+}
+
 /// Whether `uri` names a conference focus (`sip:…;gruu;opaque=app:conf:focus:id:…`).
 pub fn is_focus_uri(uri: &str) -> bool {
     let uri = uri.trim();
@@ -48,6 +58,11 @@ pub fn focus_factory_from_provisioning(body: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn written_text_drops_what_xml_cannot_carry() {
+        assert_eq!(xml_text("a\u{1}b<\u{FFFF}\tc"), "ab&lt;\tc");
+    }
 
     #[test]
     fn focus_uris_are_recognised() {
