@@ -408,3 +408,51 @@ fn the_server_hanging_up_the_chat_mcu_ends_the_chat_for_us() {
     assert_eq!(byes.len(), 1, "{byes:?}");
     assert!(byes[0].contains(":conf:focus:id:"), "{byes:?}");
 }
+
+#[test]
+fn lines_typed_before_the_chat_mcu_answers_go_out_when_it_does() {
+    use std::cell::RefCell;
+    use std::rc::Rc;
+
+    let mut party = party();
+    // Hold back the MCU's answer to Alice's INVITE.
+    let held: Rc<RefCell<Option<Message>>> = Rc::default();
+    let hold = Rc::clone(&held);
+    party.tamper = Some(Box::new(move |index, msg: Message| {
+        let to_mcu_invite = index == 0
+            && msg.status_code() == Some(200)
+            && msg.header("CSeq").is_some_and(|c| c.ends_with("INVITE"))
+            && msg
+                .header("To")
+                .is_some_and(|t| t.contains(":conf:chat:id:"));
+        if to_mcu_invite && hold.borrow().is_none() {
+            *hold.borrow_mut() = Some(msg);
+            return None;
+        }
+        Some(msg)
+    }));
+    chat(&mut party, "alice", ChatCommand::Start { with: BOB.into() });
+    let (alice_chat, _, _) = joined(&party, "alice");
+    let (bob_chat, _, _) = joined(&party, "bob");
+    chat(
+        &mut party,
+        "alice",
+        ChatCommand::Send {
+            chat: alice_chat,
+            html: "early bird".into(),
+        },
+    );
+    // Shown to Alice at once, not sent yet.
+    saw(&party, "alice", alice_chat, ALICE, "early bird");
+    assert!(lines(&party, "bob", bob_chat).is_empty());
+    let answer = held.borrow_mut().take().expect("the MCU answered Alice");
+    party.tamper = None;
+    party.deliver(0, 1, answer);
+    party.pump();
+    saw(&party, "bob", bob_chat, ALICE, "early bird");
+    assert_eq!(
+        lines(&party, "alice", alice_chat).len(),
+        1,
+        "no second echo"
+    );
+}
