@@ -6,6 +6,7 @@
 #![deny(unsafe_code)]
 
 pub mod auth;
+pub mod conference;
 pub mod engine;
 pub mod error;
 pub mod http;

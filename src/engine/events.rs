@@ -66,6 +66,8 @@ pub enum Command {
     },
     /// Search the company directory.
     Search(crate::search::SearchQuery),
+    /// Chats of more than two people.
+    Chat(super::chat::ChatCommand),
 }
 
 /// What the engine wants done.
@@ -179,6 +181,8 @@ pub enum Event {
     },
     /// A search could not be done; the text says why.
     SearchFailed(String),
+    /// Chats of more than two people.
+    Chat(super::chat::ChatEvent),
     /// A SIP message sent or received, for the debug log (which redacts it).
     Trace {
         outgoing: bool,

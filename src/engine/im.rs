@@ -44,7 +44,7 @@ pub(super) enum ImRequest {
 }
 
 /// Content type and body for a message Pidgin gave as HTML.
-fn outgoing_body(html: &str) -> (&'static str, String) {
+pub(super) fn outgoing_body(html: &str) -> (&'static str, String) {
     let plain = html_to_text(html);
     // Markup beyond line breaks travels as HTML; plain text as plain text.
     let only_breaks = html.replace("<br>", "").replace("<BR>", "");
@@ -55,11 +55,24 @@ fn outgoing_body(html: &str) -> (&'static str, String) {
     }
 }
 
-fn key(uri: &str) -> String {
+/// How a contact's URI is kept: `sip:` + lower-case address.
+pub(super) fn key(uri: &str) -> String {
     crate::roster::normalize_uri(uri).to_ascii_lowercase()
 }
 
 impl Session {
+    /// Our address and port for a session description.
+    pub(super) fn sdp_endpoint(&self) -> (String, u16) {
+        let address = self.local_address();
+        match address.rsplit_once(':') {
+            Some((ip, port)) => (
+                ip.trim_matches(['[', ']']).to_owned(),
+                port.parse().unwrap_or(0),
+            ),
+            None => (address, 0),
+        }
+    }
+
     pub(super) fn send_im(&mut self, to: &str, html: String) {
         let with = key(to);
         match self.conversations.get_mut(&with) {
@@ -79,12 +92,7 @@ impl Session {
         let mut dialog = Dialog::new(&mut *self.random, with);
         let (content_type, text) = outgoing_body(&first);
         let self_uri = self.config.settings.sip_address.uri();
-        let address = self.local_address();
-        let (ip, port) = address
-            .rsplit_once(':')
-            .map_or((address.as_str(), 0), |(ip, port)| {
-                (ip.trim_matches(['[', ']']), port.parse().unwrap_or(0))
-            });
+        let (ip, port) = self.sdp_endpoint();
         let conversation_id = random_hex(&mut *self.random, 8);
         let built = self
             .dialog_request("INVITE", &mut dialog)
@@ -94,7 +102,7 @@ impl Session {
                 msg.add_header("Ms-Conversation-ID", conversation_id)?;
                 msg.add_header("EndPoints", format!("<{self_uri}>, <{with}>"))?;
                 msg.add_header("Content-Type", im::SDP_CONTENT_TYPE)?;
-                msg.set_body(im::offer_sdp(ip, port));
+                msg.set_body(im::offer_sdp(&ip, port));
                 Ok(msg)
             });
         match built {
@@ -272,6 +280,9 @@ impl Session {
 
     /// INVITE, MESSAGE, INFO, BYE from the server (another user).
     pub(super) fn on_im_request(&mut self, method: &str, msg: &Message) {
+        if self.on_chat_request(method, msg) {
+            return;
+        }
         let from = msg.from().map(|f| key(&f.uri)).unwrap_or_default();
         match method {
             "INVITE" => self.on_invite(&from, msg),
@@ -336,17 +347,12 @@ impl Session {
             Some((value.to_owned(), body))
         });
         let self_uri = self.config.settings.sip_address.uri();
-        let address = self.local_address();
-        let (ip, port) = address
-            .rsplit_once(':')
-            .map_or((address.as_str(), 0), |(ip, port)| {
-                (ip.trim_matches(['[', ']']), port.parse().unwrap_or(0))
-            });
+        let (ip, port) = self.sdp_endpoint();
         let mut headers: Vec<(&str, String)> = vec![("Contact", self.contact_value())];
         if first.is_some() {
             headers.push(("Supported", im::MS_TEXT_FORMAT.to_owned()));
         }
-        let body = (im::SDP_CONTENT_TYPE, im::answer_sdp(ip, port, &self_uri));
+        let body = (im::SDP_CONTENT_TYPE, im::answer_sdp(&ip, port, &self_uri));
         self.respond_with(msg, 200, "OK", &local_tag, &headers, Some(body));
         self.log(
             LogLevel::Info,
@@ -369,14 +375,8 @@ impl Session {
     }
 
     fn received_message(&mut self, from: &str, content_type: &str, body: &[u8]) {
-        match message_html(content_type, body) {
+        match incoming_html(content_type, body) {
             Some(html) => {
-                // Office Communicator and pidgin-sipe format whole plain-text messages.
-                let html = match im::parse_msgr(content_type) {
-                    Some(format) => format.wrap(&html),
-                    None => html,
-                };
-                let html = sanitize_html(&html);
                 self.event(Event::Typing {
                     with: from.to_owned(),
                     typing: false,
@@ -394,8 +394,19 @@ impl Session {
     }
 }
 
+/// A received message as HTML that is safe to show; `None` for content that is not text.
+pub(super) fn incoming_html(content_type: &str, body: &[u8]) -> Option<String> {
+    let html = message_html(content_type, body)?;
+    // Office Communicator and pidgin-sipe format whole plain-text messages.
+    let html = match im::parse_msgr(content_type) {
+        Some(format) => format.wrap(&html),
+        None => html,
+    };
+    Some(sanitize_html(&html))
+}
+
 /// Why a message did not arrive, in words.
-fn delivery_failure(code: u16, msg: &Message) -> String {
+pub(super) fn delivery_failure(code: u16, msg: &Message) -> String {
     match code {
         480 => "the contact is not signed in".to_owned(),
         404 => "the contact does not exist".to_owned(),

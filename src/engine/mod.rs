@@ -5,6 +5,7 @@
 
 mod autodiscover;
 pub mod certificate;
+mod chat;
 mod contacts;
 mod dialog;
 pub mod discovery;
@@ -24,6 +25,7 @@ mod tls_dsk;
 mod transaction;
 mod web;
 
+pub use chat::{ChatCommand, ChatEvent, ChatId};
 pub use contacts::ContactCommand;
 pub use events::{Command, ConnId, Event, Input, LogLevel, Output, Progress};
 pub use presence::ContactStatus;

@@ -107,6 +107,7 @@ pub struct Session {
     pub(super) own: OwnPresence,
     pub(super) pending_info: std::collections::HashSet<String>,
     pub(super) conversations: Conversations,
+    pub(super) chats: super::chat::Chats,
     pub(super) http: HttpClient,
     pub(super) web: WebQueue,
     pub(super) autodiscover_hops: usize,
@@ -158,6 +159,7 @@ impl Session {
             own: OwnPresence::default(),
             pending_info: Default::default(),
             conversations: Conversations::default(),
+            chats: Default::default(),
             http,
             web: WebQueue::default(),
             autodiscover_hops: 0,
@@ -243,6 +245,7 @@ impl Session {
             Input::Command(Command::Typing { to, typing }) => self.send_typing(&to, typing),
             Input::Command(Command::CloseConversation { with }) => self.close_conversation(&with),
             Input::Command(Command::Search(query)) => self.search(query),
+            Input::Command(Command::Chat(command)) => self.chat_command(command),
         }
     }
 
@@ -612,6 +615,7 @@ impl Session {
 
     fn logout(&mut self) {
         if self.phase == Phase::Registered {
+            self.leave_all_chats();
             self.send_unregister();
         }
         self.phase = Phase::Finished;

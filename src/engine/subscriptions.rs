@@ -8,6 +8,7 @@ use super::events::{Event, LogLevel};
 use super::session::Session;
 use super::timers::Timer;
 use super::transaction::Purpose;
+use crate::conference::{CONFERENCE_EVENT, CONFERENCE_INFO_CONTENT_TYPE};
 use crate::presence::{self, BatchSubscribe};
 use crate::roster::{self, RosterDocument};
 use crate::sip::Message;
@@ -15,6 +16,15 @@ use crate::sip::Message;
 pub(super) const ROAMING_CONTACTS: &str = "vnd-microsoft-roaming-contacts";
 pub(super) const ROAMING_SELF: &str = "vnd-microsoft-roaming-self";
 pub(super) const PRESENCE: &str = "presence";
+/// One-off query for the server's configuration (the focus factory, for chats).
+pub(super) const PROVISIONING_V2: &str = "vnd-microsoft-provisioning-v2";
+const PROVISIONING_V2_CONTENT_TYPE: &str = "application/vnd-microsoft-roaming-provisioning-v2+xml";
+const PROVISIONING_V2_BODY: &str = concat!(
+    r#"<provisioningGroupList xmlns="http://schemas.microsoft.com/2006/09/sip/provisioninggrouplist">"#,
+    r#"<provisioningGroup name="ServerConfiguration"/><provisioningGroup name="meetingPolicy"/>"#,
+    r#"<provisioningGroup name="persistentChatConfiguration"/><provisioningGroup name="ucPolicy"/>"#,
+    "</provisioningGroupList>"
+);
 const ROAMING_SELF_CONTENT_TYPE: &str = "application/vnd-microsoft-roaming-self+xml";
 const ROAMING_SELF_BODY: &str = r#"<roamingList xmlns="http://schemas.microsoft.com/2006/09/sip/roaming-self"><roaming type="categories"/><roaming type="containers"/><roaming type="subscribers"/></roamingList>"#;
 
@@ -35,7 +45,7 @@ impl Session {
     /// After the first successful REGISTER: the subscriptions every session has, limited to
     /// the events the server said it allows.
     pub(super) fn subscribe_self(&mut self, allowed: &[String]) {
-        for event in [ROAMING_CONTACTS, ROAMING_SELF] {
+        for event in [ROAMING_CONTACTS, ROAMING_SELF, PROVISIONING_V2] {
             if allowed.is_empty() || allowed.iter().any(|a| a.eq_ignore_ascii_case(event)) {
                 self.start_subscription(event, Vec::new());
             }
@@ -44,18 +54,36 @@ impl Session {
 
     pub(super) fn start_subscription(&mut self, event: &str, resources: Vec<String>) {
         let uri = self.config.settings.sip_address.uri();
+        self.start_subscription_to(event, &uri, resources);
+    }
+
+    /// Subscribes to `event` of `target` (ourselves, or e.g. a conference focus).
+    pub(super) fn start_subscription_to(
+        &mut self,
+        event: &str,
+        target: &str,
+        resources: Vec<String>,
+    ) -> u32 {
         self.next_subscription += 1;
         let subscription = Subscription {
             id: self.next_subscription,
             event: event.to_owned(),
-            dialog: Dialog::new(&mut *self.random, &uri),
+            dialog: Dialog::new(&mut *self.random, target),
             resources,
         };
         self.subscriptions.push(subscription);
-        self.send_subscribe(self.next_subscription);
+        self.send_subscribe(self.next_subscription, false);
+        self.next_subscription
     }
 
-    fn send_subscribe(&mut self, id: u32) {
+    /// Ends a subscription of ours (SUBSCRIBE with Expires: 0) and forgets it.
+    pub(super) fn end_subscription(&mut self, id: u32) {
+        self.timers.cancel(Timer::SubscriptionRefresh(id));
+        self.send_subscribe(id, true);
+        self.subscriptions.retain(|s| s.id != id);
+    }
+
+    fn send_subscribe(&mut self, id: u32, unsubscribe: bool) {
         let Some(index) = self.subscriptions.iter().position(|s| s.id == id) else {
             return;
         };
@@ -86,7 +114,19 @@ impl Session {
                         )?;
                         msg.set_body(BatchSubscribe::new(&self_uri, resources).to_xml());
                     }
+                    PROVISIONING_V2 => {
+                        msg.add_header("Accept", PROVISIONING_V2_CONTENT_TYPE)?;
+                        msg.add_header("Expires", "0")?;
+                        msg.add_header("Content-Type", PROVISIONING_V2_CONTENT_TYPE)?;
+                        msg.set_body(PROVISIONING_V2_BODY);
+                    }
+                    CONFERENCE_EVENT => {
+                        msg.add_header("Accept", CONFERENCE_INFO_CONTENT_TYPE)?;
+                    }
                     _ => {}
+                }
+                if unsubscribe {
+                    msg.add_header("Expires", "0")?;
                 }
                 msg.add_header("Supported", "com.microsoft.autoextend")?;
                 msg.add_header("Supported", "ms-benotify")?;
@@ -116,6 +156,9 @@ impl Session {
                 format!("subscription to {event} refused: {code}"),
             );
             self.subscriptions.remove(index);
+            if event == CONFERENCE_EVENT {
+                self.on_conference_subscription_lost(id);
+            }
             return;
         }
         self.subscriptions[index].dialog.confirm(msg);
@@ -135,10 +178,15 @@ impl Session {
         if !msg.body().is_empty() {
             self.on_event_body(&event, msg);
         }
+        if event == PROVISIONING_V2 {
+            // A one-off query: nothing to renew.
+            self.timers.cancel(Timer::SubscriptionRefresh(id));
+            self.subscriptions.retain(|s| s.id != id);
+        }
     }
 
     pub(super) fn on_subscription_refresh(&mut self, id: u32) {
-        self.send_subscribe(id);
+        self.send_subscribe(id, false);
     }
 
     /// NOTIFY or BENOTIFY from the server.
@@ -173,6 +221,13 @@ impl Session {
                 .map(|s| s.id)
                 .collect();
             for id in ended {
+                if event == CONFERENCE_EVENT {
+                    // The focus ended it: the conference is over for us.
+                    self.subscriptions.retain(|s| s.id != id);
+                    self.timers.cancel(Timer::SubscriptionRefresh(id));
+                    self.on_conference_subscription_lost(id);
+                    continue;
+                }
                 self.log(
                     LogLevel::Info,
                     format!("subscription to {event} ended by the server; renewing"),
@@ -214,6 +269,8 @@ impl Session {
             },
             PRESENCE => self.on_presence_body(msg),
             ROAMING_SELF => self.on_roaming_self_body(&body),
+            PROVISIONING_V2 => self.on_provisioning(&body),
+            CONFERENCE_EVENT => self.on_conference_info(&body),
             other => self.log(LogLevel::Info, format!("ignoring {other} notification")),
         }
     }

@@ -26,6 +26,8 @@ pub(super) enum Purpose {
     Im(super::im::ImRequest),
     /// A directory search.
     Search,
+    /// Chats of more than two people.
+    Chat(super::chat::ChatRequest),
 }
 
 #[derive(Debug)]
@@ -133,6 +135,7 @@ impl Session {
             }
             Purpose::Im(request) => self.on_im_response(request, &msg),
             Purpose::Search => self.on_search_response(&msg),
+            Purpose::Chat(request) => self.on_chat_response(request, &msg),
             Purpose::Unregister => {
                 if code >= 300 {
                     self.log(
@@ -152,6 +155,7 @@ impl Session {
             Purpose::Register => self.on_register_timeout(),
             Purpose::Im(request) => self.on_im_timeout(request),
             Purpose::Search => self.on_search_timeout(),
+            Purpose::Chat(request) => self.on_chat_timeout(request),
             Purpose::Unregister
             | Purpose::Subscribe(_)
             | Purpose::RosterEdit

@@ -12,6 +12,7 @@ use std::time::{Instant, SystemTime};
 use super::blist;
 use super::callbacks::{self, Target};
 use super::certificate_cache;
+use super::chat;
 use super::connection::{self, driver};
 use super::ffi::{self, PurpleAccount, PurpleConnection, PurpleSrvResponse, gboolean, gpointer};
 use super::guard::guard_connection;
@@ -298,6 +299,10 @@ fn handle_event(gc: *mut PurpleConnection, event: Event) -> bool {
         Event::SearchFailed(text) => {
             // SAFETY: gc is live during the callback.
             unsafe { search::show_failure(gc, &text) };
+        }
+        Event::Chat(event) => {
+            // SAFETY: gc is live during the callback.
+            unsafe { chat::show(gc, event) };
         }
         Event::ContactInfo(status) => {
             // SAFETY: gc is live during the callback.

@@ -1280,6 +1280,16 @@ pub struct _PurpleBuddyIconSpec {
     pub scale_rules: PurpleIconScaleRules,
 }
 #[repr(C)]
+pub struct proto_chat_entry {
+    pub label: *const ::std::os::raw::c_char,
+    pub identifier: *const ::std::os::raw::c_char,
+    pub required: gboolean,
+    pub is_int: gboolean,
+    pub min: ::std::os::raw::c_int,
+    pub max: ::std::os::raw::c_int,
+    pub secret: gboolean,
+}
+#[repr(C)]
 pub struct _PurpleAttentionType {
     pub name: *const ::std::os::raw::c_char,
     pub incoming_description: *const ::std::os::raw::c_char,
@@ -3694,6 +3704,25 @@ const _: () = {
 };
 #[allow(clippy::unnecessary_operation, clippy::identity_op)]
 const _: () = {
+    ["Size of proto_chat_entry"][::std::mem::size_of::<proto_chat_entry>() - 40usize];
+    ["Alignment of proto_chat_entry"][::std::mem::align_of::<proto_chat_entry>() - 8usize];
+    ["Offset of field: proto_chat_entry::label"]
+        [::std::mem::offset_of!(proto_chat_entry, label) - 0usize];
+    ["Offset of field: proto_chat_entry::identifier"]
+        [::std::mem::offset_of!(proto_chat_entry, identifier) - 8usize];
+    ["Offset of field: proto_chat_entry::required"]
+        [::std::mem::offset_of!(proto_chat_entry, required) - 16usize];
+    ["Offset of field: proto_chat_entry::is_int"]
+        [::std::mem::offset_of!(proto_chat_entry, is_int) - 20usize];
+    ["Offset of field: proto_chat_entry::min"]
+        [::std::mem::offset_of!(proto_chat_entry, min) - 24usize];
+    ["Offset of field: proto_chat_entry::max"]
+        [::std::mem::offset_of!(proto_chat_entry, max) - 28usize];
+    ["Offset of field: proto_chat_entry::secret"]
+        [::std::mem::offset_of!(proto_chat_entry, secret) - 32usize];
+};
+#[allow(clippy::unnecessary_operation, clippy::identity_op)]
+const _: () = {
     ["Size of _PurpleAttentionType"][::std::mem::size_of::<_PurpleAttentionType>() - 64usize];
     ["Alignment of _PurpleAttentionType"][::std::mem::align_of::<_PurpleAttentionType>() - 8usize];
     ["Offset of field: _PurpleAttentionType::name"]
@@ -5184,6 +5213,15 @@ impl Default for _PurpleWhiteboard {
     }
 }
 impl Default for _PurpleBuddyIconSpec {
+    fn default() -> Self {
+        let mut s = ::std::mem::MaybeUninit::<Self>::uninit();
+        unsafe {
+            ::std::ptr::write_bytes(s.as_mut_ptr(), 0, 1);
+            s.assume_init()
+        }
+    }
+}
+impl Default for proto_chat_entry {
     fn default() -> Self {
         let mut s = ::std::mem::MaybeUninit::<Self>::uninit();
         unsafe {

@@ -3,6 +3,7 @@
 use std::ffi::c_char;
 
 use super::account;
+use super::chat;
 use super::ffi::{self, PurplePlugin, PurplePluginInfo, PurplePluginProtocolInfo, gboolean};
 use super::guard::guard;
 use super::log;
@@ -57,6 +58,14 @@ fn protocol_info() -> Box<PurplePluginProtocolInfo> {
     info.send_im = Some(prpl::send_im);
     info.send_typing = Some(prpl::send_typing);
     info.convo_closed = Some(prpl::convo_closed);
+    info.blist_node_menu = Some(chat::blist_node_menu);
+    info.chat_info = Some(chat::chat_info);
+    info.chat_info_defaults = Some(chat::chat_info_defaults);
+    info.join_chat = Some(chat::join_chat);
+    info.get_chat_name = Some(chat::get_chat_name);
+    info.chat_invite = Some(chat::chat_invite);
+    info.chat_leave = Some(chat::chat_leave);
+    info.chat_send = Some(chat::chat_send);
     // libpurple only reads members that lie within struct_size.
     info.struct_size = std::mem::size_of::<PurplePluginProtocolInfo>() as _;
     info

@@ -1,5 +1,5 @@
-//! libpurple signals the host reports: sign-on/off, incoming IMs, typing, buddy list changes
-//! and buddy presence.
+//! libpurple signals the host reports: sign-on/off, incoming IMs, typing, buddy list changes,
+//! buddy presence, and chats joined and left and their members coming and going.
 
 use std::ffi::{CStr, c_char, c_void};
 
@@ -35,6 +35,16 @@ pub fn connect_all() {
     type StatusHandler =
         unsafe extern "C" fn(*mut PurpleBuddy, *mut PurpleStatus, *mut PurpleStatus, *mut c_void);
     type IdleHandler = unsafe extern "C" fn(*mut PurpleBuddy, gboolean, gboolean, *mut c_void);
+    type ConvHandler = unsafe extern "C" fn(*mut PurpleConversation, *mut c_void);
+    type ChatBuddyJoinedHandler = unsafe extern "C" fn(
+        *mut PurpleConversation,
+        *const c_char,
+        ffi::PurpleConvChatBuddyFlags,
+        gboolean,
+        *mut c_void,
+    );
+    type ChatBuddyLeftHandler =
+        unsafe extern "C" fn(*mut PurpleConversation, *const c_char, *const c_char, *mut c_void);
 
     // SAFETY: each handler's signature matches the signal's documented arguments (plus the
     // trailing user data); libpurple calls it through the generic PurpleCallback type.
@@ -50,7 +60,7 @@ pub fn connect_all() {
                 ))
             };
         }
-        let subscriptions: [(*mut c_void, &CStr, PurpleCallback); 10] = [
+        let subscriptions: [(*mut c_void, &CStr, PurpleCallback); 14] = [
             (connections, c"signed-on", callback!(signed_on, GcHandler)),
             (connections, c"signed-off", callback!(signed_off, GcHandler)),
             (
@@ -88,6 +98,26 @@ pub fn connect_all() {
                 blist,
                 c"buddy-idle-changed",
                 callback!(buddy_idle_changed, IdleHandler),
+            ),
+            (
+                conversations,
+                c"chat-joined",
+                callback!(chat_joined, ConvHandler),
+            ),
+            (
+                conversations,
+                c"chat-left",
+                callback!(chat_left, ConvHandler),
+            ),
+            (
+                conversations,
+                c"chat-buddy-joined",
+                callback!(chat_buddy_joined, ChatBuddyJoinedHandler),
+            ),
+            (
+                conversations,
+                c"chat-buddy-left",
+                callback!(chat_buddy_left, ChatBuddyLeftHandler),
             ),
         ];
         for (instance, signal, callback) in subscriptions {
@@ -240,5 +270,69 @@ unsafe extern "C" fn buddy_idle_changed(
 ) {
     guard("buddy-idle-changed", (), || {
         report_buddy_status(buddy, "idle")
+    })
+}
+
+/// `{account, chat}` of a chat conversation (its name, as `chat_send` takes it).
+///
+/// # Safety
+/// `conv` is a live conversation.
+unsafe fn chat_fields(conv: *mut PurpleConversation) -> Value {
+    // SAFETY: per the contract; the strings are copied.
+    unsafe {
+        json!({
+            "account": accounts::label_json(ffi::purple_conversation_get_account(conv)),
+            "chat": cstr::json(ffi::purple_conversation_get_name(conv)),
+        })
+    }
+}
+
+unsafe extern "C" fn chat_joined(conv: *mut PurpleConversation, _data: *mut c_void) {
+    guard("chat-joined", (), || {
+        // SAFETY: live conversation from libpurple.
+        let mut event = unsafe { chat_fields(conv) };
+        // SAFETY: as above; a chat conversation has chat data.
+        event["id"] =
+            unsafe { ffi::purple_conv_chat_get_id(ffi::purple_conversation_get_chat_data(conv)) }
+                .into();
+        protocol::emit_event("chat_joined", event);
+    })
+}
+
+unsafe extern "C" fn chat_left(conv: *mut PurpleConversation, _data: *mut c_void) {
+    guard("chat-left", (), || {
+        // SAFETY: live conversation from libpurple.
+        protocol::emit_event("chat_left", unsafe { chat_fields(conv) });
+    })
+}
+
+unsafe extern "C" fn chat_buddy_joined(
+    conv: *mut PurpleConversation,
+    name: *const c_char,
+    _flags: ffi::PurpleConvChatBuddyFlags,
+    new_arrival: gboolean,
+    _data: *mut c_void,
+) {
+    guard("chat-buddy-joined", (), || {
+        // SAFETY: live conversation and a valid name from libpurple.
+        let mut event = unsafe { chat_fields(conv) };
+        event["who"] = unsafe { cstr::json(name) };
+        event["new_arrival"] = (new_arrival != 0).into();
+        protocol::emit_event("chat_buddy_joined", event);
+    })
+}
+
+unsafe extern "C" fn chat_buddy_left(
+    conv: *mut PurpleConversation,
+    name: *const c_char,
+    reason: *const c_char,
+    _data: *mut c_void,
+) {
+    guard("chat-buddy-left", (), || {
+        // SAFETY: live conversation and valid (or NULL) strings from libpurple.
+        let mut event = unsafe { chat_fields(conv) };
+        event["who"] = unsafe { cstr::json(name) };
+        event["reason"] = unsafe { cstr::json(reason) };
+        protocol::emit_event("chat_buddy_left", event);
     })
 }

@@ -19,6 +19,8 @@ use purple_lync::http::{HttpNtlmServer, Limits, RequestParser};
 use purple_lync::settings::{AccountSettings, RawSettings, Secret};
 use purple_lync::sip::{Decoder, Frame, Message};
 
+pub mod party;
+
 /// Where the web services are: `Core`'s `web_base`.
 pub const WEB_HOST: &str = "127.0.0.1";
 pub const WEB_PORT: u16 = 4443;

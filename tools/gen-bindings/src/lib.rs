@@ -72,7 +72,7 @@ pub fn generate() -> Result<String, String> {
         .raw_line("    _private: [u8; 0],")
         .raw_line("}")
         .allowlist_function("purple_.*|serv_.*")
-        .allowlist_type("Purple.*|_Purple.*")
+        .allowlist_type("Purple.*|_Purple.*|proto_chat_entry")
         .allowlist_var("PURPLE_.*|OPT_PROTO_.*|NO_BUDDY_ICONS")
         // Media (farstream/gstreamer) and D-Bus are out of scope and drag in GObject.
         .blocklist_function("purple_media_.*|purple_dbus_.*|purple_marshal_.*")
