@@ -260,11 +260,30 @@ fn a_sipe_account_starts_a_chat_and_invites_ours() {
     let server = TestServer::start(CONFIG);
     let (mut alice, mut bob, mut carol) = three(&server);
 
-    // Bob (pidgin-sipe): "New chat" on Alice. Our plugin joins at once and says who asked.
+    // Bob (pidgin-sipe): "New chat" on Alice. Pidgin asks Alice; she accepts, joins and is
+    // told who asked.
     bob.request_ok(json!({
         "cmd": "buddy_action", "account": "bob", "who": ALICE, "action": "New chat",
     }));
     let bobs_chat = chat_joined(&mut bob, "bob");
+    let invitation = alice.wait_for(
+        |e| e["event"] == "request" && e["kind"] == "action" && e["account"] == "alice",
+        TIMEOUT,
+    );
+    assert!(
+        invitation["secondary"]
+            .as_str()
+            .is_some_and(|s| s.contains(&format!("{BOB} has invited"))),
+        "{invitation}"
+    );
+    assert!(
+        !alice
+            .events()
+            .iter()
+            .any(|e| is_event(e, "chat_joined", "alice")),
+        "nothing is joined before Alice answers"
+    );
+    alice.request_ok(json!({"cmd": "answer", "request": invitation["request"], "action": 0}));
     let chat = chat_joined(&mut alice, "alice");
     alice.wait_for(
         |e| {
@@ -327,5 +346,28 @@ fn a_sipe_account_starts_a_chat_and_invites_ours() {
                     .as_array()
                     .is_some_and(|f| f.contains(&json!("error")))),
         "no errors in Alice's windows"
+    );
+}
+
+#[test]
+fn an_invitation_from_a_blocked_contact_is_not_offered_or_joined() {
+    let server = TestServer::start(CONFIG);
+    let (mut alice, mut bob, _carol) = three(&server);
+    alice.request_ok(json!({"cmd": "block", "account": "alice", "who": BOB}));
+
+    bob.request_ok(json!({
+        "cmd": "buddy_action", "account": "bob", "who": ALICE, "action": "New chat",
+    }));
+    chat_joined(&mut bob, "bob");
+    alice.wait_for_log(
+        &format!("chat invitation from {BOB} ignored: Pidgin's privacy settings block them"),
+        TIMEOUT,
+    );
+    assert!(
+        !alice
+            .events()
+            .iter()
+            .any(|e| e["event"] == "request" || is_event(e, "chat_joined", "alice")),
+        "a blocked contact's invitation is neither asked about nor joined"
     );
 }

@@ -18,6 +18,8 @@ use crate::engine::{ChatCommand, ChatEvent, ChatId, Command};
 
 /// The one component of a chat: the conference's focus URI.
 const URI_KEY: &CStr = c"uri";
+/// Set only in the components of an invitation: who invited us.
+const INVITER_KEY: &CStr = c"inviter";
 pub const NEW_CHAT_LABEL: &str = "New chat";
 
 thread_local! {
@@ -216,6 +218,7 @@ pub unsafe fn show(gc: *mut PurpleConnection, event: ChatEvent) {
                     ffi::serv_got_chat_left(gc, purple_id(chat));
                 }
             }
+            ChatEvent::Invited { focus, inviter } => offer_invitation(gc, &focus, inviter),
         }
     }
 }
@@ -248,14 +251,9 @@ pub unsafe extern "C" fn chat_info_defaults(
     chat_name: *const c_char,
 ) -> *mut GHashTable {
     guard_connection("chat_info_defaults", gc, ptr::null_mut(), || {
+        let table = new_components();
         // SAFETY: a string-keyed table whose values libpurple frees with g_free.
         unsafe {
-            let table = glib_sys::g_hash_table_new_full(
-                Some(glib_sys::g_str_hash),
-                Some(glib_sys::g_str_equal),
-                None,
-                Some(glib_sys::g_free),
-            );
             let name = from_cstr(chat_name).unwrap_or_default();
             let focus = focus_for_name(&name)
                 .or_else(|| crate::conference::is_focus_uri(&name).then_some(name));
@@ -271,24 +269,82 @@ pub unsafe extern "C" fn chat_info_defaults(
     })
 }
 
-/// The conference URI in a chat's components.
+/// Asks the user whether to join (Pidgin's own invitation dialog, which UI plugins may
+/// answer), unless the inviter is blocked; accepting calls [`join_chat`] with the components.
+///
+/// # Safety
+/// `gc` must be live.
+unsafe fn offer_invitation(gc: *mut PurpleConnection, focus: &str, inviter: Option<String>) {
+    let who = inviter.clone().unwrap_or_default();
+    let who_c = to_cstring(&who);
+    // SAFETY: per the contract; the table's keys are static, its values glib strings that
+    // libpurple frees with the table once the user has answered.
+    unsafe {
+        let account = ffi::purple_connection_get_account(gc);
+        if inviter.is_some() && ffi::purple_privacy_check(account, who_c.as_ptr()) == 0 {
+            crate::purple::log::info(&format!(
+                "chat invitation from {who} ignored: Pidgin's privacy settings block them"
+            ));
+            return;
+        }
+        let components = new_components();
+        glib_sys::g_hash_table_insert(
+            components,
+            URI_KEY.as_ptr() as gpointer,
+            glib_strdup(focus).cast(),
+        );
+        if let Some(inviter) = &inviter {
+            glib_sys::g_hash_table_insert(
+                components,
+                INVITER_KEY.as_ptr() as gpointer,
+                glib_strdup(inviter).cast(),
+            );
+        }
+        let name = to_cstring(&name_for_focus(focus));
+        ffi::serv_got_chat_invite(gc, name.as_ptr(), who_c.as_ptr(), ptr::null(), components);
+    }
+}
+
+/// An empty component table: static keys, values freed with `g_free`.
+fn new_components() -> *mut GHashTable {
+    // SAFETY: plain glib allocation.
+    unsafe {
+        glib_sys::g_hash_table_new_full(
+            Some(glib_sys::g_str_hash),
+            Some(glib_sys::g_str_equal),
+            None,
+            Some(glib_sys::g_free),
+        )
+    }
+}
+
+/// The value of `key` in a chat's components.
 ///
 /// # Safety
 /// `components` must be NULL or a live string-keyed table of strings.
-unsafe fn component_uri(components: *mut GHashTable) -> Option<String> {
+unsafe fn component(components: *mut GHashTable, key: &CStr) -> Option<String> {
     if components.is_null() {
         return None;
     }
     // SAFETY: per the contract.
     unsafe {
         from_cstr(
-            glib_sys::g_hash_table_lookup(components, URI_KEY.as_ptr().cast())
+            glib_sys::g_hash_table_lookup(components, key.as_ptr().cast())
                 .cast::<c_char>()
                 .cast_const(),
         )
     }
-    .map(|uri| uri.trim().to_owned())
-    .filter(|uri| !uri.is_empty())
+    .map(|value| value.trim().to_owned())
+    .filter(|value| !value.is_empty())
+}
+
+/// The conference URI in a chat's components.
+///
+/// # Safety
+/// `components` must be NULL or a live string-keyed table of strings.
+unsafe fn component_uri(components: *mut GHashTable) -> Option<String> {
+    // SAFETY: per the contract.
+    unsafe { component(components, URI_KEY) }
 }
 
 pub unsafe extern "C" fn get_chat_name(components: *mut GHashTable) -> *mut c_char {
@@ -305,7 +361,17 @@ pub unsafe extern "C" fn join_chat(gc: *mut PurpleConnection, components: *mut G
     guard_connection("join_chat", gc, (), || {
         // SAFETY: libpurple passes the chat's component table.
         let focus = unsafe { component_uri(components) }.unwrap_or_default();
-        chat_command(gc, ChatCommand::Join { focus });
+        // SAFETY: as above.
+        match unsafe { component(components, INVITER_KEY) } {
+            Some(inviter) => chat_command(
+                gc,
+                ChatCommand::Accept {
+                    focus,
+                    inviter: Some(inviter),
+                },
+            ),
+            None => chat_command(gc, ChatCommand::Join { focus }),
+        }
     });
 }
 

@@ -290,6 +290,20 @@ impl Host {
         self.lock_record().events.clone()
     }
 
+    /// Waits until the debug log contains `needle`; panics with the log after `timeout`.
+    #[track_caller]
+    pub fn wait_for_log(&self, needle: &str, timeout: Duration) {
+        let deadline = std::time::Instant::now() + timeout;
+        while !self.debug_log().contains(needle) {
+            assert!(
+                std::time::Instant::now() < deadline,
+                "the debug log never said {needle:?}:\n{}",
+                self.debug_log()
+            );
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+
     /// The `--debug-log` file as written so far (empty without `debug_log: true`).
     pub fn debug_log(&self) -> String {
         self.debug_log

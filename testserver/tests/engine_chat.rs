@@ -456,3 +456,39 @@ fn lines_typed_before_the_chat_mcu_answers_go_out_when_it_does() {
         "no second echo"
     );
 }
+
+#[test]
+fn an_invitation_is_only_joined_once_the_user_accepts_it() {
+    let mut party = party();
+    party.accept_invitations = false;
+    chat(&mut party, "alice", ChatCommand::Start { with: BOB.into() });
+    let (alice_chat, focus, _) = joined(&party, "alice");
+    let invitation = chat_events(&party, "bob")
+        .into_iter()
+        .find_map(|e| match e {
+            ChatEvent::Invited { focus, inviter } => Some((focus, inviter)),
+            _ => None,
+        });
+    assert_eq!(invitation, Some((focus.clone(), Some(ALICE.to_owned()))));
+    // Not accepted (yet, or blocked): Bob is in no chat and Alice sees only herself.
+    assert!(
+        !chat_events(&party, "bob")
+            .iter()
+            .any(|e| matches!(e, ChatEvent::Joined { .. })),
+        "{:#?}",
+        party.events("bob")
+    );
+    assert_eq!(members(&party, "alice", alice_chat), set(&[ALICE]));
+
+    chat(
+        &mut party,
+        "bob",
+        ChatCommand::Accept {
+            focus: focus.clone(),
+            inviter: Some(ALICE.into()),
+        },
+    );
+    let (_, bob_focus, inviter) = joined(&party, "bob");
+    assert_eq!((bob_focus, inviter.as_deref()), (focus, Some(ALICE)));
+    assert_eq!(members(&party, "alice", alice_chat), set(&[ALICE, BOB]));
+}

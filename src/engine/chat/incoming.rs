@@ -105,8 +105,8 @@ impl Session {
         }
     }
 
-    /// Someone invites us into a conference: accept and join it, as pidgin-sipe and Lync
-    /// do for IM (there is no audio here to ask about).
+    /// Someone invites us into a conference. The INVITE only carries the invitation, so it
+    /// is answered at once; whether to join is the user's choice, asked through the glue.
     fn on_invitation(&mut self, msg: &Message) {
         let invitation = conference::parse_invitation(&String::from_utf8_lossy(msg.body()))
             .filter(|i| conference::is_focus_uri(&i.focus_uri));
@@ -126,7 +126,13 @@ impl Session {
                 invitation.focus_uri
             ),
         );
-        self.join_conference(&invitation.focus_uri, inviter);
+        if self.chats.by_focus(&invitation.focus_uri).is_some() {
+            return;
+        }
+        self.chat_event(ChatEvent::Invited {
+            focus: invitation.focus_uri,
+            inviter,
+        });
     }
 
     /// A conference-info document from a focus we watch: the roster, and the chat MCU.

@@ -37,6 +37,11 @@ pub enum ChatCommand {
     Join {
         focus: String,
     },
+    /// The user accepted an [`ChatEvent::Invited`] invitation: join, remembering who asked.
+    Accept {
+        focus: String,
+        inviter: Option<String>,
+    },
     Invite {
         chat: ChatId,
         who: String,
@@ -96,6 +101,12 @@ pub enum ChatEvent {
     Left {
         chat: ChatId,
         reason: String,
+    },
+    /// Someone invites us to the conference at `focus`. Nothing is joined until the glue
+    /// answers with [`ChatCommand::Accept`]: the user (and Pidgin's block list) decides.
+    Invited {
+        focus: String,
+        inviter: Option<String>,
     },
 }
 
@@ -193,6 +204,9 @@ impl Session {
         match command {
             ChatCommand::Start { with } => self.start_chat(&key(&with)),
             ChatCommand::Join { focus } => self.join_conference(&focus, None),
+            ChatCommand::Accept { focus, inviter } => {
+                self.join_conference(&focus, inviter.map(|i| key(&i)));
+            }
             ChatCommand::Invite { chat, who } => self.invite_to_chat(chat, &key(&who)),
             ChatCommand::Send { chat, html } => self.send_to_chat(chat, html),
             ChatCommand::Leave { chat } => {

@@ -9,7 +9,9 @@ use std::time::{Duration, Instant, SystemTime};
 use lync_testserver::config::Config as ServerConfig;
 use lync_testserver::core::{Core, Outgoing};
 use purple_lync::engine::random::SeededRandom;
-use purple_lync::engine::{Command, Config, ConnId, Event, Input, Output, Session};
+use purple_lync::engine::{
+    ChatCommand, ChatEvent, Command, Config, ConnId, Event, Input, Output, Session,
+};
 use purple_lync::sip::{Decoder, Frame, Message};
 
 use super::settings;
@@ -35,6 +37,8 @@ pub struct Party {
     /// Everything the server sent to clients, by client index.
     pub received: Vec<(usize, Message)>,
     pub tamper: Option<PartyTamper>,
+    /// Whether clients accept chat invitations, as a user clicking Accept does.
+    pub accept_invitations: bool,
     now: Instant,
     start: Instant,
     wall: SystemTime,
@@ -82,6 +86,7 @@ impl Party {
             sent: Vec::new(),
             received: Vec::new(),
             tamper: None,
+            accept_invitations: true,
             now,
             start: now,
             wall,
@@ -152,7 +157,24 @@ impl Party {
 
     fn carry_out(&mut self, index: usize, output: Output) {
         match output {
-            Output::Event(event) => self.clients[index].events.push(event),
+            Output::Event(event) => {
+                let accept = match &event {
+                    Event::Chat(ChatEvent::Invited { focus, inviter })
+                        if self.accept_invitations =>
+                    {
+                        Some(ChatCommand::Accept {
+                            focus: focus.clone(),
+                            inviter: inviter.clone(),
+                        })
+                    }
+                    _ => None,
+                };
+                self.clients[index].events.push(event);
+                if let Some(accept) = accept {
+                    let command = Input::Command(Command::Chat(accept));
+                    self.clients[index].session.handle_input(command, self.now);
+                }
+            }
             Output::ResolveSrv(_) => self.clients[index].session.handle_input(
                 Input::SrvResolved {
                     records: Vec::new(),

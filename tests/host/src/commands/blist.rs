@@ -135,6 +135,16 @@ pub fn alias_buddy(command: &Command) -> Result<Outcome, String> {
     Ok(Outcome::Done)
 }
 
+/// `{"cmd":"block","account":L,"who"}`: Pidgin's "Block" on a buddy (the account's deny
+/// list, kept locally).
+pub fn block(command: &Command) -> Result<Outcome, String> {
+    let account = accounts::lookup(command.str("account")?)?;
+    let who = cstr::owned(command.str("who")?);
+    // SAFETY: live account; libpurple copies the name.
+    unsafe { ffi::purple_privacy_deny(account, who.as_ptr(), 1, 0) };
+    Ok(Outcome::Done)
+}
+
 /// `{"cmd":"rename_group","from","to"}` (libpurple tells the servers of online accounts).
 pub fn rename_group(command: &Command) -> Result<Outcome, String> {
     let group = existing_group(command.str("from")?)?;

@@ -99,6 +99,7 @@ fn run(name: &str, command: &Command) -> Result<Outcome, String> {
         "remove_buddy" => blist::remove_buddy(command),
         "move_buddy" => blist::move_buddy(command),
         "alias_buddy" => blist::alias_buddy(command),
+        "block" => blist::block(command),
         "rename_group" => blist::rename_group(command),
         "remove_group" => blist::remove_group(command),
         "buddies" => blist::list(command),
