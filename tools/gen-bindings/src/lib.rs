@@ -47,8 +47,9 @@ pub const ABIS: &[Abi] = &[
         link_attribute: None,
     },
     Abi {
-        // Pidgin 2.14 for Windows: 32-bit, built with mingw.org's gcc, whose time_t is a
-        // 32-bit long (see packaging/windows/README.md).
+        // Pidgin 2.14 for Windows: 32-bit, built with mingw against msvcrt, where time_t is
+        // a 32-bit long (mingw.org always; mingw-w64 by default on i686). Said explicitly
+        // so that no header default can change it (see packaging/windows/README.md).
         name: "i686-windows",
         clang_target: "i686-pc-windows-gnu",
         file: "src/purple/ffi_i686_windows.rs",

@@ -1,0 +1,45 @@
+# Helpers shared by the packaging scripts; source it, do not run it.
+# shellcheck shell=bash disable=SC2034 # its variables are used by the scripts that source it
+
+REPO_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+# Everything the packaging scripts make lives here (cargo builds, wine prefix, dist/).
+PACKAGING_OUT="${CARGO_TARGET_DIR:-$REPO_ROOT/target}/packaging"
+DIST_DIR="$PACKAGING_OUT/dist"
+
+log() { printf '==> %s\n' "$*" >&2; }
+die() {
+  printf 'error: %s\n' "$*" >&2
+  exit 1
+}
+
+as_root() {
+  if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi
+}
+
+# The crate's version, from Cargo.toml's [package] section.
+crate_version() {
+  sed -n '/^\[package\]/,/^\[/{s/^version *= *"\([^"]*\)".*/\1/p}' "$REPO_ROOT/Cargo.toml" | head -n1
+}
+
+# apt-get install what is missing. Mirrors hiccup (a half-synced index, a dropped
+# connection), so update+install is retried with a growing pause before giving up.
+apt_install() {
+  local missing=() package attempt
+  for package in "$@"; do
+    dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" ||
+      missing+=("$package")
+  done
+  [ ${#missing[@]} -eq 0 ] && return 0
+  log "apt-get install ${missing[*]}"
+  for attempt in 1 2 3 4 5; do
+    if as_root apt-get update -q -o Acquire::Retries=3 &&
+      as_root env DEBIAN_FRONTEND=noninteractive apt-get -q -y \
+        -o DPkg::Lock::Timeout=900 -o Acquire::Retries=3 \
+        install --no-install-recommends "${missing[@]}"; then
+      return 0
+    fi
+    log "apt-get failed (attempt $attempt of 5); trying again in $((attempt * 15)) s"
+    sleep $((attempt * 15))
+  done
+  die "could not install ${missing[*]}"
+}
