@@ -16,6 +16,29 @@ as_root() {
   if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi
 }
 
+# Debian's Rust for the cross builds (Windows, FreeBSD). rustc-web ships the std source
+# (rust-web-src) but no std for other targets, so std is compiled with the plugin
+# (-Zbuild-std; RUSTC_BOOTSTRAP=1 lets the stable compiler take -Z). rustup's compiler cannot
+# build that source (it must be the very same version), hence /usr/bin first.
+DEBIAN_RUST_PACKAGES=(rustc-web cargo-web rust-web-src)
+# What the wine64 smoke test and the Debian package need (the Windows build's list is in
+# windows/toolchain.sh).
+WINE_PACKAGES=(wine wine64 gcc-mingw-w64-x86-64 binutils-mingw-w64 libglib2.0-dev)
+DEB_PACKAGES=(dpkg-dev binutils pkg-config libpurple-dev libglib2.0-dev)
+# One target dir for every cross target: the host build scripts are built once, and each
+# target's std is kept for the next step and the next run.
+CROSS_CARGO_TARGET_DIR="$PACKAGING_OUT/cross-cargo"
+
+use_debian_rust() {
+  export PATH="/usr/bin:$PATH"
+  export CARGO=/usr/bin/cargo RUSTC=/usr/bin/rustc RUSTC_BOOTSTRAP=1
+  export CARGO_TARGET_DIR="$CROSS_CARGO_TARGET_DIR"
+  # Global flags would override per-target ones (and rebuild std whenever they change).
+  unset RUSTFLAGS CARGO_ENCODED_RUSTFLAGS CARGO_BUILD_RUSTFLAGS
+  [ -d "$("$RUSTC" --print sysroot)/lib/rustlib/src/rust/library" ] ||
+    die "the Rust std source is missing (install rust-web-src)"
+}
+
 # The crate's version, from Cargo.toml's [package] section.
 crate_version() {
   sed -n '/^\[package\]/,/^\[/{s/^version *= *"\([^"]*\)".*/\1/p}' "$REPO_ROOT/Cargo.toml" | head -n1

@@ -27,14 +27,19 @@ cd "$REPO_ROOT"
 log "toolchain: $("$RUSTC" --version), $(i686-w64-mingw32-gcc --version | head -n1)"
 "$(dirname "$0")/check-layouts.sh"
 
+target_args=()
+for target in "${WINDOWS_TARGETS[@]}"; do
+  prepare_native_libs "$target"
+  target_args+=(--target "$target")
+done
+log "building purple_lync.dll for ${WINDOWS_TARGETS[*]}"
+# Both targets in one cargo run keep the 2 cores busy. panic_abort is only built so that
+# std builds; the release profile unwinds (panics are caught at the FFI boundary).
+"$CARGO" build --locked --release -Zbuild-std=std,panic_abort "${target_args[@]}" \
+  -p purple-lync --lib
+
 for target in "${WINDOWS_TARGETS[@]}"; do
   arch="$(windows_arch "$target")"
-  prepare_native_libs "$target"
-  log "building purple_lync.dll for $target"
-  # panic_abort is only built so that std builds; the release profile unwinds (panics are
-  # caught at the FFI boundary).
-  "$CARGO" build --locked --release -Zbuild-std=std,panic_abort \
-    --target "$target" -p purple-lync --lib
   mkdir -p "$DIST_DIR/windows/$arch"
   out="$DIST_DIR/windows/$arch/purple_lync.dll"
   "$(mingw_prefix "$target")-strip" --strip-all -o "$out" \

@@ -1,16 +1,12 @@
 # The Windows cross toolchain; source it after packaging/lib.sh.
 # shellcheck shell=bash disable=SC2034 # its variables are used by the scripts that source it
-#
-# Debian's rustc-web ships the std source (rust-web-src) but no Windows std, so std is built
-# with -Zbuild-std (RUSTC_BOOTSTRAP=1 lets the stable compiler take -Z). rustup's compiler
-# cannot build that source (it must be the very same version), hence /usr/bin first.
 
 # The *-win7-* targets run on Windows 7 and later; the plain *-pc-windows-gnu ones need
 # Windows 10 (bcryptprimitives.dll, WaitOnAddress). Pidgin 2.14 itself runs on Windows 7+.
 WINDOWS_TARGETS=(i686-win7-windows-gnu x86_64-win7-windows-gnu)
 
 WINDOWS_PACKAGES=(
-  rustc-web cargo-web rust-web-src # compiler, cargo and std source of one version (1.96)
+  "${DEBIAN_RUST_PACKAGES[@]}"
   gcc-mingw-w64-i686 gcc-mingw-w64-x86-64 binutils-mingw-w64
   mingw-w64-i686-dev mingw-w64-x86-64-dev
   binutils # nm, to list GLib's exports for its import library
@@ -18,7 +14,6 @@ WINDOWS_PACKAGES=(
   nsis # makensis
 )
 
-WINDOWS_CARGO_TARGET_DIR="$PACKAGING_OUT/windows-cargo"
 WINDOWS_NATIVE_DIR="$PACKAGING_OUT/windows-native"
 
 mingw_prefix() {
@@ -37,13 +32,9 @@ windows_arch() {
   esac
 }
 
-# Puts Debian's Rust first and tells cargo, cc and system-deps how to build for Windows.
+# Debian's Rust, and how cargo, cc and system-deps build for Windows.
 use_windows_toolchain() {
-  export PATH="/usr/bin:$PATH"
-  export CARGO=/usr/bin/cargo RUSTC=/usr/bin/rustc RUSTC_BOOTSTRAP=1
-  export CARGO_TARGET_DIR="$WINDOWS_CARGO_TARGET_DIR"
-  # Global flags would override the per-target ones below (and rebuild std each time).
-  unset RUSTFLAGS CARGO_ENCODED_RUSTFLAGS CARGO_BUILD_RUSTFLAGS
+  use_debian_rust
   # glib-sys asks pkg-config, which knows no Windows GLib: name the libraries instead; the
   # import libraries are found through the per-target -L below.
   export SYSTEM_DEPS_GLIB_2_0_NO_PKG_CONFIG=1 SYSTEM_DEPS_GLIB_2_0_LIB=glib-2.0

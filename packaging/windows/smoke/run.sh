@@ -16,7 +16,7 @@ dll="${1:-$DIST_DIR/windows/x86_64/purple_lync.dll}"
 expected_keys="${2:-}"
 [ -f "$dll" ] || die "$dll not found (run packaging/windows/build.sh first)"
 
-apt_install wine wine64 gcc-mingw-w64-x86-64 binutils-mingw-w64 libglib2.0-dev
+apt_install "${WINE_PACKAGES[@]}"
 
 prefix=x86_64-w64-mingw32
 work="$PACKAGING_OUT/smoke"
