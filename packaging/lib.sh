@@ -55,10 +55,12 @@ apt_install() {
   [ ${#missing[@]} -eq 0 ] && return 0
   log "apt-get install ${missing[*]}"
   for attempt in 1 2 3 4 5; do
-    if as_root apt-get update -q -o Acquire::Retries=3 &&
-      as_root env DEBIAN_FRONTEND=noninteractive apt-get -q -y \
-        -o DPkg::Lock::Timeout=900 -o Acquire::Retries=3 \
-        install --no-install-recommends "${missing[@]}"; then
+    # A failed update (one broken index) may still leave usable lists: try the install.
+    as_root apt-get update -q -o Acquire::Retries=3 ||
+      log "apt-get update failed; trying the install with the lists there are"
+    if as_root env DEBIAN_FRONTEND=noninteractive apt-get -q -y \
+      -o DPkg::Lock::Timeout=900 -o Acquire::Retries=3 \
+      install --no-install-recommends "${missing[@]}"; then
       return 0
     fi
     log "apt-get failed (attempt $attempt of 5); trying again in $((attempt * 15)) s"

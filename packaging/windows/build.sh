@@ -61,5 +61,18 @@ if [ "$make_installer" -eq 1 ]; then
     "$REPO_ROOT/packaging/windows/installer.nsi"
   format="$(i686-w64-mingw32-objdump -f "$installer" | sed -n 's/.*file format \(.*\)$/\1/p')"
   [ "$format" = pei-i386 ] || die "$installer is not a Windows program (format '$format')"
-  log "$installer: $(du -h "$installer" | cut -f1)"
+  # What it would put into Pidgin's folder: the 32-bit DLL and the icons, byte for byte.
+  unpacked="$PACKAGING_OUT/installer-contents"
+  rm -rf "$unpacked"
+  7z x -y -bso0 -bsp0 -o"$unpacked" "$installer"
+  cmp "$unpacked/plugins/purple_lync.dll" "$DIST_DIR/windows/i686/purple_lync.dll" ||
+    die "the installer's plugins/purple_lync.dll is not the i686 DLL"
+  for icon in 16/lync.png 22/lync.png 48/lync.png scalable/lync.svg; do
+    cmp "$unpacked/pixmaps/pidgin/protocols/$icon" "$REPO_ROOT/packaging/icons/$icon" ||
+      die "the installer's pixmaps/pidgin/protocols/$icon differs from packaging/icons"
+  done
+  7z l "$installer" | grep -q 'purple-lync-uninstall\.exe$' ||
+    die "the installer writes no uninstaller"
+  log "$installer: $(du -h "$installer" | cut -f1); installs plugins\\purple_lync.dll," \
+    "4 icons in pixmaps\\pidgin\\protocols and an uninstaller"
 fi

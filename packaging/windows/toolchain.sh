@@ -11,7 +11,8 @@ WINDOWS_PACKAGES=(
   mingw-w64-i686-dev mingw-w64-x86-64-dev
   binutils # nm, to list GLib's exports for its import library
   libglib2.0-0 libglib2.0-dev # GLib's export list and headers (for the symbol-age check)
-  nsis # makensis
+  nsis        # makensis
+  p7zip-full  # 7z reads NSIS installers: check what the installer would install
 )
 
 WINDOWS_NATIVE_DIR="$PACKAGING_OUT/windows-native"
