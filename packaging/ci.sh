@@ -19,21 +19,39 @@ cd "$REPO_ROOT"
 timings=()
 started=$SECONDS
 
+# CPU seconds (user + system) used by this script's finished children so far, in $cpu. On
+# a shared machine the wall time depends on the neighbours; the CPU time does not. `times`
+# must run in this shell (a $(...) subshell has children of its own).
+times_file="$PACKAGING_OUT/ci-times.txt"
+mkdir -p "$PACKAGING_OUT"
+cpu=0
+read_cpu() {
+  times >"$times_file"
+  cpu="$(awk 'NR == 2 {
+    total = 0
+    for (i = 1; i <= 2; i++) { split($i, t, /[ms]/); total += t[1] * 60 + t[2] }
+    printf "%d", total }' "$times_file")"
+}
+
 print_timings() {
   local status=$?
-  echo "packaging step times (s):"
+  echo "packaging step times (wall s, CPU s):"
   printf '  %s\n' "${timings[@]}"
-  printf '  %5d  total\n' $((SECONDS - started))
+  read_cpu
+  printf '  %5d %6d  total\n' $((SECONDS - started)) "$cpu"
   [ "$status" -eq 0 ] || echo "packaging: FAILED (exit $status)"
 }
 trap print_timings EXIT
 
 step() {
-  local name="$1" start=$SECONDS
+  local name="$1" start=$SECONDS cpu_start
+  read_cpu
+  cpu_start="$cpu"
   shift
   log "step: $name"
   "$@"
-  timings+=("$(printf '%5d  %s' $((SECONDS - start)) "$name")")
+  read_cpu
+  timings+=("$(printf '%5d %6d  %s' $((SECONDS - start)) $((cpu - cpu_start)) "$name")")
 }
 
 keys="$PACKAGING_OUT/linux-option-keys.txt"
