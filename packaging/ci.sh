@@ -8,7 +8,8 @@
 #    prpl-lync in libpurple's plugin directory, removes it (packaging/debian/);
 #  - Windows: loads the x86_64 DLL under wine64 and compares its option keys with the
 #    installed Linux plugin's (packaging/windows/smoke/run.sh).
-# Every step's time is printed at the end. Artefacts: target/packaging/dist/.
+# Every step's time is printed at the end. Artefacts: target/packaging/dist/. Builds are
+# cached across checkouts in ~/.cache/purple-lync-packaging (see lib.sh).
 set -euo pipefail
 # shellcheck source=packaging/lib.sh
 source "$(dirname "$0")/lib.sh"

@@ -2,9 +2,13 @@
 # shellcheck shell=bash disable=SC2034 # its variables are used by the scripts that source it
 
 REPO_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-# Everything the packaging scripts make lives here (cargo builds, wine prefix, dist/).
+# What the packaging scripts make for this checkout (dist/ holds the artefacts).
 PACKAGING_OUT="${CARGO_TARGET_DIR:-$REPO_ROOT/target}/packaging"
 DIST_DIR="$PACKAGING_OUT/dist"
+# Builds that outlive a checkout, as cargo's download cache in ~/.cargo does: std and the
+# dependencies for each target, GLib import libraries, the wine prefix. A fresh machine
+# starts cold; later runs, CI's fresh clones included, rebuild little more than the plugin.
+PACKAGING_CACHE="${PURPLE_LYNC_PACKAGING_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/purple-lync-packaging}"
 
 log() { printf '==> %s\n' "$*" >&2; }
 die() {
@@ -27,7 +31,7 @@ WINE_PACKAGES=(wine wine64 gcc-mingw-w64-x86-64 binutils-mingw-w64 libglib2.0-de
 DEB_PACKAGES=(dpkg-dev binutils pkg-config libpurple-dev libglib2.0-dev)
 # One target dir for every cross target: the host build scripts are built once, and each
 # target's std is kept for the next step and the next run.
-CROSS_CARGO_TARGET_DIR="$PACKAGING_OUT/cross-cargo"
+CROSS_CARGO_TARGET_DIR="$PACKAGING_CACHE/cross-cargo"
 
 use_debian_rust() {
   export PATH="/usr/bin:$PATH"

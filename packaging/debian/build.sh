@@ -14,10 +14,11 @@ version="$(crate_version)-1"
 arch="$(dpkg --print-architecture)"
 plugindir="$(pkg-config --variable=plugindir purple)"
 [ -n "$plugindir" ] || die "pkg-config does not know libpurple's plugin directory"
-cargo_target_dir="${CARGO_TARGET_DIR:-$REPO_ROOT/target}"
+# A release build of its own that outlives the checkout (see PACKAGING_CACHE in lib.sh).
+cargo_target_dir="$PACKAGING_CACHE/linux-cargo"
 
 log "building the plugin (release, $(cargo --version))"
-cargo build --locked --release -p purple-lync --lib
+CARGO_TARGET_DIR="$cargo_target_dir" cargo build --locked --release -p purple-lync --lib
 
 work="$PACKAGING_OUT/deb"
 root="$work/root"

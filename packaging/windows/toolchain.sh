@@ -15,7 +15,8 @@ WINDOWS_PACKAGES=(
   p7zip-full  # 7z reads NSIS installers: check what the installer would install
 )
 
-WINDOWS_NATIVE_DIR="$PACKAGING_OUT/windows-native"
+# In the cache: the path is part of the per-target rustflags, which key std and every crate.
+WINDOWS_NATIVE_DIR="$PACKAGING_CACHE/windows-native"
 
 mingw_prefix() {
   case "$1" in

@@ -66,7 +66,7 @@ build_stand_in libglib-2.0-0.dll fake_glib.c
 "$prefix-gcc" "${cflags[@]}" -o "$bin/smoke-host.exe" "$here/host.c" "$work/libpurple.dll.a"
 cp "$dll" "$bin/purple_lync.dll"
 
-export WINEPREFIX="$PACKAGING_OUT/wineprefix" WINEDEBUG=-all
+export WINEPREFIX="$PACKAGING_CACHE/wineprefix" WINEDEBUG=-all
 # No Mono/Gecko download prompts in a fresh prefix.
 export WINEDLLOVERRIDES="mscoree=;mshtml="
 unset DISPLAY
