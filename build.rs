@@ -1,6 +1,6 @@
 //! Links the plugin against libpurple where the build machine has it.
 //!
-//! The plugin's declarations come from the committed bindings (src/purple/ffi.rs), so neither
+//! The plugin's declarations come from the committed bindings (src/purple/ffi*.rs), so neither
 //! libclang nor libpurple-dev is needed to build. Linking libpurple is still wanted on Unix, so
 //! the .so records its dependency and test programs resolve every symbol. Without libpurple the
 //! plugin still builds: its libpurple symbols are then resolved by the program that loads it.

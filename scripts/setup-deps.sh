@@ -8,7 +8,8 @@ packages=(
   libglib2.0-dev
   libpurple-dev      # libpurple to link against and to host the plugin in tests
   pidgin-sipe        # the reference client our tests run beside and against
-  libclang-dev       # bindgen, for the check that src/purple/ffi.rs is current
+  libclang-dev       # bindgen, for the check that src/purple/ffi*.rs are current
+  mingw-w64-i686-dev mingw-w64-x86-64-dev # Windows C headers for the Windows bindings
   openssl libssl-dev # the test server's independent TLS
 )
 # The demo adds its client (pidgin or finch).
