@@ -12,11 +12,11 @@ source "$(dirname "$0")/../lib.sh"
 work="$PACKAGING_OUT/layouts"
 mkdir -p "$work"
 
-# C spelling of a bindgen type name: libpurple's struct tags start with "_" (and `struct tm`),
-# the rest are typedef names.
+# C spelling of a bindgen type name: libpurple's struct tags start with "_"; `struct tm` and
+# `struct proto_chat_entry` have no typedef; the rest are typedef names.
 c_type() {
   case "$1" in
-  _* | tm) echo "struct $1" ;;
+  _* | tm | proto_chat_entry) echo "struct $1" ;;
   *) echo "$1" ;;
   esac
 }
