@@ -91,9 +91,26 @@ fn wait_signed_on(host: &mut Host, server: &TestServer, label: &str) {
 fn sign_out(host: &mut Host, server: &TestServer, label: &str) {
     host.request_ok(json!({"cmd": "disconnect", "account": label}));
     host.wait_for(|event| is_event(event, "signed_off", label), TIMEOUT);
-    server.wait_for_log(&["REGISTER", "Expires: 0", "-> 200"], TIMEOUT);
-    let counters = server.wait_for_counters(|c| c["signed_out"] == 1, TIMEOUT);
+    let closed = server.wait_for_log(&["conn ", ": closed ("], TIMEOUT);
+    // pidgin-sipe writes its un-SUBSCRIBEs and REGISTER Expires: 0 and closes at once. When
+    // our 200s to the un-SUBSCRIBEs are unread by then, its kernel answers the close with a
+    // reset and drops what it had not sent yet: sometimes the REGISTER. A real Lync server
+    // sees the same; what the server must do is answer the REGISTER when it comes.
+    let log = server.stderr();
+    let unregistered = log
+        .lines()
+        .any(|line| line.contains("REGISTER") && line.contains("Expires: 0"));
+    let counters = server.counters();
     assert_eq!(counters["signed_in"], 1, "{counters}");
+    if unregistered {
+        server.wait_for_log(&["REGISTER", "Expires: 0", "-> 200"], TIMEOUT);
+        assert_eq!(counters["signed_out"], 1, "{counters}");
+    } else {
+        assert!(
+            closed.contains("reset by peer"),
+            "no REGISTER Expires: 0 reached the server, yet sipe did not reset the connection:\n{log}"
+        );
+    }
 }
 
 #[test]
