@@ -92,8 +92,12 @@ fn contact_edits_are_kept_by_the_server() {
         pair("sip:bob@contoso.test", "Crew"),
         pair("sip:carol@contoso.test", "Friends"),
     ];
+    // sipe shows a contact's card name once its presence arrives, a moment after the list.
     let list = wait_buddies(&mut fresh, &server, "alice", TIMEOUT, |list| {
         placements(list) == expected
+            && list
+                .iter()
+                .any(|b| b["name"] == "sip:carol@contoso.test" && b["server_alias"] == "Carol Cole")
     });
     let carol = list
         .iter()

@@ -38,6 +38,9 @@ pub enum Step {
     /// Ask Lync autodiscover (HTTP) first; answer with [`Discovery::autodiscover_answer`].
     Autodiscover,
     ResolveSrv(SrvQuery),
+    /// Look up a well-known name's address before connecting to it; answer with
+    /// [`Discovery::host_answer`]. A name that is not in DNS is skipped without a connect.
+    ResolveHost(Target),
     Connect(Target),
     /// Nothing left to try.
     Exhausted,
@@ -47,6 +50,8 @@ pub enum Step {
 enum Pending {
     Autodiscover,
     Srv(SrvQuery),
+    /// A well-known name: looked up first, connected to only if it has an address.
+    Lookup(Target),
     Connect(Target),
     /// Auto only: the TCP servers found, if no TLS server was found at all.
     TcpIfNoTls,
@@ -57,6 +62,7 @@ enum Pending {
 pub struct Discovery {
     pending: VecDeque<Pending>,
     awaiting: Option<SrvQuery>,
+    awaiting_host: Option<Target>,
     found_tls: bool,
     tcp_found: Vec<Target>,
     /// Every name and target tried, for the error message when all fail.
@@ -116,7 +122,7 @@ impl Discovery {
                 ],
             };
             for (prefix, port) in fallbacks {
-                pending.push_back(Pending::Connect(Target {
+                pending.push_back(Pending::Lookup(Target {
                     host: format!("{prefix}{domain}"),
                     port: *port,
                     tls: transport != Transport::Tcp,
@@ -127,6 +133,7 @@ impl Discovery {
             domain: settings.sip_address.domain.clone(),
             pending,
             awaiting: None,
+            awaiting_host: None,
             found_tls: false,
             tcp_found: Vec::new(),
             tried: Vec::new(),
@@ -145,6 +152,10 @@ impl Discovery {
                     self.tried.push(query.name());
                     self.awaiting = Some(query.clone());
                     return Step::ResolveSrv(query);
+                }
+                Pending::Lookup(target) => {
+                    self.awaiting_host = Some(target.clone());
+                    return Step::ResolveHost(target);
                 }
                 Pending::Connect(target) => {
                     self.tried.push(format!("{}:{}", target.host, target.port));
@@ -167,6 +178,18 @@ impl Discovery {
     pub fn autodiscover_answer(&mut self, servers: Vec<Target>) {
         for target in servers.into_iter().rev() {
             self.pending.push_front(Pending::Connect(target));
+        }
+    }
+
+    /// The answer to the last [`Step::ResolveHost`]: whether the name has an address.
+    pub fn host_answer(&mut self, found: bool) {
+        let Some(target) = self.awaiting_host.take() else {
+            return;
+        };
+        if found {
+            self.pending.push_front(Pending::Connect(target));
+        } else {
+            self.tried.push(format!("{} (not in DNS)", target.host));
         }
     }
 
@@ -224,6 +247,16 @@ mod tests {
     }
 
     fn run(d: &mut Discovery, answers: &[(&str, &[(&str, u16)])]) -> Vec<String> {
+        run_with(d, answers, &[])
+    }
+
+    /// Runs discovery against SRV `answers`; every well-known name has an address except
+    /// those in `not_in_dns`.
+    fn run_with(
+        d: &mut Discovery,
+        answers: &[(&str, &[(&str, u16)])],
+        not_in_dns: &[&str],
+    ) -> Vec<String> {
         let mut steps = Vec::new();
         loop {
             match d.next_step() {
@@ -240,6 +273,10 @@ mod tests {
                 Step::Autodiscover => {
                     steps.push("AUTODISCOVER".to_owned());
                     d.autodiscover_answer(Vec::new());
+                }
+                Step::ResolveHost(target) => {
+                    steps.push(format!("A {}", target.host));
+                    d.host_answer(!not_in_dns.contains(&target.host.as_str()));
                 }
                 Step::Connect(t) => steps.push(format!(
                     "{} {}:{}",
@@ -271,11 +308,47 @@ mod tests {
                 "SRV _sipinternal._tcp.contoso.com",
                 "SRV _sip._tls.contoso.com",
                 "SRV _sip._tcp.contoso.com",
+                "A sipinternal.contoso.com",
                 "TLS sipinternal.contoso.com:5061",
+                "A sipexternal.contoso.com",
                 "TLS sipexternal.contoso.com:443",
+                "A sip.contoso.com",
                 "TLS sip.contoso.com:443",
+                "A contoso.com",
                 "TLS contoso.com:5061",
             ]
+        );
+    }
+
+    #[test]
+    fn well_known_names_without_an_address_are_skipped_and_named() {
+        let mut d = Discovery::new(&settings("auto", ""));
+        let steps = run_with(
+            &mut d,
+            &[],
+            &["sipinternal.contoso.com", "sipexternal.contoso.com"],
+        );
+        assert_eq!(
+            steps[5..],
+            [
+                "A sipinternal.contoso.com",
+                "A sipexternal.contoso.com",
+                "A sip.contoso.com",
+                "TLS sip.contoso.com:443",
+                "A contoso.com",
+                "TLS contoso.com:5061",
+            ]
+        );
+        assert!(
+            d.tried
+                .contains(&"sipinternal.contoso.com (not in DNS)".to_owned()),
+            "{:?}",
+            d.tried
+        );
+        assert!(
+            d.tried.contains(&"sip.contoso.com:443".to_owned()),
+            "{:?}",
+            d.tried
         );
     }
 
@@ -355,6 +428,11 @@ mod tests {
         let steps = run(&mut d, &[]);
         assert_eq!(steps[0], "SRV _sipinternal._tcp.contoso.com");
         assert_eq!(steps[1], "SRV _sip._tcp.contoso.com");
-        assert!(steps[2..].iter().all(|s| s.starts_with("TCP")), "{steps:?}");
+        assert!(
+            steps[2..]
+                .iter()
+                .all(|s| s.starts_with("TCP") || s.starts_with("A ")),
+            "{steps:?}"
+        );
     }
 }

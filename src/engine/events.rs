@@ -30,6 +30,8 @@ pub enum Input<'a> {
     /// The answer to the last [`Output::ResolveSrv`]: `(host, port)` in priority order;
     /// empty when the name has no records or the lookup failed.
     SrvResolved { records: Vec<(String, u16)> },
+    /// The answer to the last [`Output::ResolveHost`]: whether the name has an address.
+    HostResolved { found: bool },
     /// The deadline from [`super::Session::poll_timeout`] passed.
     Timeout,
     /// The user signs out: say goodbye to the server.
@@ -74,6 +76,11 @@ pub enum Command {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Output {
     ResolveSrv(SrvQuery),
+    /// Look up a host name's address (A/AAAA); answer with [`Input::HostResolved`].
+    ResolveHost {
+        host: String,
+        port: u16,
+    },
     Connect {
         conn: ConnId,
         host: String,

@@ -224,6 +224,16 @@ impl Session {
                 self.discovery.srv_answer(&records);
                 self.try_next_server();
             }
+            Input::HostResolved { found } => {
+                let answer = if found {
+                    "has an address"
+                } else {
+                    "is not in DNS"
+                };
+                self.log(LogLevel::Info, format!("the name {answer}"));
+                self.discovery.host_answer(found);
+                self.try_next_server();
+            }
             Input::AwaitingUser { conn } => {
                 if self.is_current(conn) {
                     self.timers.cancel(Timer::ConnectTimeout);
@@ -320,6 +330,11 @@ impl Session {
                 self.phase = Phase::Resolving;
                 self.log(LogLevel::Info, format!("looking up {}", query.name()));
                 self.outputs.push_back(Output::ResolveSrv(query));
+            }
+            Step::ResolveHost(Target { host, port, .. }) => {
+                self.phase = Phase::Resolving;
+                self.log(LogLevel::Info, format!("looking up the address of {host}"));
+                self.outputs.push_back(Output::ResolveHost { host, port });
             }
             Step::Connect(target) => self.connect(target),
             Step::Exhausted => {

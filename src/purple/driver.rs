@@ -14,7 +14,8 @@ use super::callbacks::{self, Target};
 use super::certificate_cache;
 use super::chat;
 use super::connection::{self, driver};
-use super::ffi::{self, PurpleAccount, PurpleConnection, PurpleSrvResponse, gboolean, gpointer};
+use super::dns;
+use super::ffi::{self, PurpleAccount, PurpleConnection, gboolean, gpointer};
 use super::guard::guard_connection;
 use super::im;
 use super::log;
@@ -36,7 +37,7 @@ const PINS_KEY: &std::ffi::CStr = c"lync-pinned-certificates";
 const EPID_KEY: &std::ffi::CStr = c"lync-epid";
 
 /// A link number for callbacks that are about the connection, not one link.
-const NO_LINK: ConnId = 0;
+pub(super) const NO_LINK: ConnId = 0;
 
 pub struct Driver {
     pub serial: u64,
@@ -44,9 +45,7 @@ pub struct Driver {
     session: Session,
     links: HashMap<ConnId, Link>,
     timer: Option<(u32, Instant)>,
-    srv_query: Option<*mut ffi::PurpleSrvTxtQueryData>,
-    /// Set while `purple_srv_resolve_account` runs, to notice a synchronous answer.
-    srv_answered: bool,
+    pub(super) dns: dns::Queries,
     pins: Vec<[u8; 32]>,
     /// The first contact list of this session arrived (Pidgin-only buddies were uploaded).
     roster_seen: bool,
@@ -109,11 +108,14 @@ impl Driver {
             session: Session::new(config, Box::new(OsRandom), Instant::now()),
             links: HashMap::new(),
             timer: None,
-            srv_query: None,
-            srv_answered: false,
+            dns: dns::Queries::default(),
             pins,
             roster_seen: false,
         }
+    }
+
+    pub(super) fn account(&self) -> *mut PurpleAccount {
+        self.account
     }
 
     /// Cancels everything pending and closes every link (the connection is going away).
@@ -140,10 +142,7 @@ impl Driver {
             // SAFETY: a source we added and that has not fired.
             unsafe { ffi::purple_timeout_remove(source) };
         }
-        if let Some(query) = self.srv_query.take() {
-            // SAFETY: a query we started that has not answered.
-            unsafe { ffi::purple_srv_cancel(query) };
-        }
+        self.dns.cancel();
     }
 
     fn close_link(&mut self, id: ConnId) {
@@ -203,7 +202,7 @@ pub fn command(gc: *mut PurpleConnection, command: Command) {
 }
 
 /// Feeds one input, then carries out the outputs.
-fn feed(gc: *mut PurpleConnection, input: Input<'_>) {
+pub(super) fn feed(gc: *mut PurpleConnection, input: Input<'_>) {
     if let Some(d) = driver(gc) {
         d.session.handle_input(input, Instant::now());
     }
@@ -234,8 +233,9 @@ fn drive(gc: *mut PurpleConnection) {
                 }
             }
             Output::ResolveSrv(query) => {
-                resolve_srv(gc, query.service, query.protocol, &query.domain)
+                dns::resolve_srv(gc, query.service, query.protocol, &query.domain)
             }
+            Output::ResolveHost { host, port } => dns::resolve_host(gc, &host, port),
             Output::Event(event) => {
                 if handle_event(gc, event) {
                     return;
@@ -570,65 +570,6 @@ fn flush(gc: *mut PurpleConnection, conn: ConnId) {
             },
         );
     }
-}
-
-// ---- DNS ----
-
-fn resolve_srv(gc: *mut PurpleConnection, service: &str, protocol: &str, domain: &str) {
-    let Some(d) = driver(gc) else {
-        return;
-    };
-    let (account, serial) = (d.account, d.serial);
-    d.srv_answered = false;
-    let token = callbacks::token(serial, NO_LINK);
-    let (service, protocol, domain) = (
-        to_cstring(service),
-        to_cstring(protocol),
-        to_cstring(domain),
-    );
-    // SAFETY: libpurple copies the strings; the callback checks its token.
-    let query = unsafe {
-        ffi::purple_srv_resolve_account(
-            account,
-            service.as_ptr(),
-            protocol.as_ptr(),
-            domain.as_ptr(),
-            Some(srv_answer),
-            token,
-        )
-    };
-    // libpurple may answer before returning (e.g. DNS through Tor is refused at once).
-    if let Some(d) = driver(gc) {
-        if !d.srv_answered && !query.is_null() {
-            d.srv_query = Some(query);
-        }
-    }
-}
-
-unsafe extern "C" fn srv_answer(responses: *mut PurpleSrvResponse, count: c_int, token: gpointer) {
-    let mut records = Vec::new();
-    if !responses.is_null() {
-        for i in 0..usize::try_from(count).unwrap_or(0) {
-            // SAFETY: libpurple passes `count` responses; hostname is NUL-terminated.
-            let response = unsafe { &*responses.add(i) };
-            let host = unsafe { from_cstr(response.hostname.as_ptr()) }.unwrap_or_default();
-            records.push((host, u16::try_from(response.port).unwrap_or(0)));
-        }
-        // SAFETY: the caller hands the array over to us to free.
-        unsafe { glib_sys::g_free(responses.cast()) };
-    }
-    let resolved = callbacks::resolve(token);
-    callbacks::forget(token);
-    let Some((gc, _)) = resolved else {
-        return;
-    };
-    guard_connection("srv_answer", gc, (), || {
-        if let Some(d) = driver(gc) {
-            d.srv_query = None;
-            d.srv_answered = true;
-        }
-        feed(gc, Input::SrvResolved { records });
-    });
 }
 
 // ---- certificate prompt ----

@@ -205,6 +205,10 @@ impl World {
                     self.session
                         .handle_input(Input::SrvResolved { records }, self.now);
                 }
+                // Every well-known name has an address here; connecting tells the rest.
+                Output::ResolveHost { .. } => self
+                    .session
+                    .handle_input(Input::HostResolved { found: true }, self.now),
                 Output::Connect {
                     conn,
                     host,

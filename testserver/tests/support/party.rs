@@ -181,6 +181,10 @@ impl Party {
                 },
                 self.now,
             ),
+            // Parties have a Server set: discovery never looks names up.
+            Output::ResolveHost { .. } => self.clients[index]
+                .session
+                .handle_input(Input::HostResolved { found: false }, self.now),
             Output::Connect { conn, tls, .. } => {
                 let port = 40000 + index as u16;
                 let peer: SocketAddr = format!("127.0.0.1:{port}").parse().expect("address");

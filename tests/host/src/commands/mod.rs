@@ -110,6 +110,7 @@ fn run(name: &str, command: &Command) -> Result<Outcome, String> {
         "chat_invite" => chats::chat_invite(command),
         "join_chat" => chats::join_chat(command),
         "leave_chat" => chats::leave_chat(command),
+        "dns" => ops::dns::set_table(command),
         "quit" => Ok(Outcome::Quit),
         "" => Err("missing string field \"cmd\"".into()),
         other => Err(format!("unknown command \"{other}\"")),

@@ -42,6 +42,10 @@ unsafe extern "C" fn ui_init() {
             ffi::purple_accounts_set_ui_ops(
                 std::ptr::from_ref(&super::account::ACCOUNT_OPS).cast_mut(),
             );
+            ffi::purple_dnsquery_set_ui_ops(std::ptr::from_ref(&super::dns::DNS_OPS).cast_mut());
+            ffi::purple_srv_txt_query_set_ui_ops(
+                std::ptr::from_ref(&super::dns::SRV_OPS).cast_mut(),
+            );
         }
         signals::connect_all();
     })

@@ -6,6 +6,7 @@ pub mod connection;
 pub mod conversation;
 pub mod core;
 pub mod debug;
+pub mod dns;
 pub mod eventloop;
 pub mod notify;
 pub mod request;
