@@ -183,6 +183,56 @@ fn presence_travels_both_ways_with_notes() {
     );
 }
 
+/// A buddy that is idle since a moment in the last two minutes (libpurple's idle start).
+fn idle_recently(list: &[Value], name: &str) -> bool {
+    let now = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs() as i64);
+    list.iter().any(|b| {
+        b["name"] == name
+            && b["idle"] == true
+            && b["idle_since"]
+                .as_i64()
+                .is_some_and(|since| (now - 120..=now + 5).contains(&since))
+    })
+}
+
+#[test]
+fn pidgins_idle_travels_both_ways_with_the_time_it_started() {
+    let server = TestServer::start(CONFIG);
+    let mut ours = alice(&server);
+    let mut theirs = bob(&server);
+    wait_buddies(&mut theirs, &server, "bob", TIMEOUT, |list| {
+        list.iter()
+            .any(|b| b["name"] == "sip:alice@contoso.test" && b["online"] == true)
+    });
+
+    // Pidgin finds Alice idle: pidgin-sipe's Bob sees her inactive, idle since about now.
+    ours.request_ok(json!({"cmd": "set_idle", "account": "alice", "seconds": 600}));
+    let list = wait_buddies(&mut theirs, &server, "bob", TIMEOUT, |list| {
+        idle_recently(list, "sip:alice@contoso.test")
+    });
+    assert_eq!(entry(&list, "sip:alice@contoso.test")["status_id"], "idle");
+    // Back at the keyboard: active again.
+    ours.request_ok(json!({"cmd": "set_idle", "account": "alice", "seconds": 0}));
+    wait_buddies(&mut theirs, &server, "bob", TIMEOUT, |list| {
+        list.iter().any(|b| {
+            b["name"] == "sip:alice@contoso.test"
+                && b["idle"] == false
+                && b["status_id"] == "available"
+        })
+    });
+
+    // pidgin-sipe's Bob goes idle the way Pidgin does it by default (status Away, then
+    // idle): our buddy shows him away and idle, since about now.
+    theirs.request_ok(json!({"cmd": "set_status", "account": "bob", "status": "away"}));
+    theirs.request_ok(json!({"cmd": "set_idle", "account": "bob", "seconds": 600}));
+    let list = wait_buddies(&mut ours, &server, "alice", TIMEOUT, |list| {
+        idle_recently(list, "sip:bob@contoso.test")
+    });
+    assert_eq!(entry(&list, "sip:bob@contoso.test")["primitive"], "away");
+}
+
 fn send_im(host: &mut Host, label: &str, to: &str, text: &str) {
     host.request_ok(json!({"cmd": "send_im", "account": label, "to": to, "text": text}));
 }

@@ -3,6 +3,7 @@
 //! (protocol.md §4; sipe-ocs2007.c).
 
 use std::collections::{HashMap, HashSet};
+use std::time::SystemTime;
 
 use super::dialog::Dialog;
 use super::events::{Event, LogLevel};
@@ -34,6 +35,8 @@ pub struct ContactStatus {
     /// The note, or what the contact is doing when there is no note.
     pub message: Option<String>,
     pub idle: bool,
+    /// Since when, if the server said (`lastActive`).
+    pub idle_since: Option<SystemTime>,
     /// Name, title, phones… from the contact card, once known.
     pub card: Option<ContactCard>,
 }
@@ -87,10 +90,22 @@ impl Known {
             uri: uri.to_owned(),
             status_id,
             message: self.note.as_ref().map(|n| n.text.clone()).or(doing),
-            idle: self.state.as_ref().is_some_and(|s| s.status().is_idle()),
+            idle: self.state.as_ref().is_some_and(is_idle),
+            idle_since: self
+                .state
+                .as_ref()
+                .filter(|s| is_idle(s))
+                .and_then(|s| s.last_active),
             card: self.card.clone(),
         }
     }
+}
+
+/// Idle as Pidgin shows it: inactive or busy-idle, or away since a known time (the machine
+/// went idle; pidgin-sipe shows these idle too).
+fn is_idle(state: &State) -> bool {
+    let status = state.status();
+    status.is_idle() || (status == Status::Away && state.last_active.is_some())
 }
 
 impl Session {

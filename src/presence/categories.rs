@@ -2,6 +2,7 @@
 //! a batched subscription, and the `multipart/related` body that carries both.
 
 use std::fmt::Write as _;
+use std::time::SystemTime;
 
 use super::card::ContactCard;
 use super::{Activity, CATEGORIES_NS, PresenceError, Status};
@@ -121,6 +122,8 @@ pub struct State {
     pub custom: Option<String>,
     /// `aggregateState`, `userState`, `machineState` …
     pub kind: Option<String>,
+    /// `lastActive`: when an idle contact last used their machine.
+    pub last_active: Option<SystemTime>,
 }
 
 impl State {
@@ -183,6 +186,9 @@ fn parse_state(element: Node<'_, '_>) -> Option<State> {
             .attributes()
             .find(|a| a.name() == "type")
             .map(|a| a.value().to_owned()),
+        last_active: element
+            .attribute("lastActive")
+            .and_then(crate::webticket::time::parse_datetime),
     })
 }
 
@@ -484,6 +490,24 @@ mod tests {
         let card = bob.card.unwrap();
         assert_eq!(card.display_name.as_deref(), Some("Bob Builder"));
         assert_eq!(card.title.as_deref(), Some("Foreman"));
+    }
+
+    #[test]
+    fn an_idle_state_says_since_when() {
+        let doc = r#"<categories uri="sip:x@y"><category name="state" instance="0" container="2" version="3"><state xmlns="http://schemas.microsoft.com/2006/09/sip/state" lastActive="2026-11-26T10:00:00Z" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:type="aggregateState"><availability>4500</availability></state></category></categories>"#;
+        let state = parse_categories(doc).unwrap().state.unwrap();
+        assert!(state.status().is_idle());
+        assert_eq!(
+            state.last_active,
+            crate::webticket::time::parse_datetime("2026-11-26T10:00:00Z")
+        );
+        assert!(state.last_active.is_some());
+        // A malformed time is no time, not an error.
+        let bad = doc.replace("2026-11-26T10:00:00Z", "yesterday");
+        assert_eq!(
+            parse_categories(&bad).unwrap().state.unwrap().last_active,
+            None
+        );
     }
 
     #[test]

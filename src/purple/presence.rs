@@ -35,7 +35,12 @@ pub unsafe fn show(gc: *mut PurpleConnection, account: *mut PurpleAccount, statu
                 std::ptr::null::<c_char>(),
             ),
         }
-        ffi::purple_prpl_got_user_idle(account, uri.as_ptr(), status.idle.into(), 0);
+        ffi::purple_prpl_got_user_idle(
+            account,
+            uri.as_ptr(),
+            status.idle.into(),
+            idle_since(status.idle_since),
+        );
         if let Some(name) = status
             .card
             .as_ref()
@@ -139,4 +144,12 @@ pub unsafe fn show_info(gc: *mut PurpleConnection, status: &ContactStatus) {
         ffi::purple_notify_userinfo(gc, who.as_ptr(), info, None, std::ptr::null_mut());
         ffi::purple_notify_user_info_destroy(info);
     }
+}
+
+/// libpurple's idle start: Unix seconds, 0 for "idle, since unknown".
+fn idle_since(since: Option<std::time::SystemTime>) -> ffi::time_t {
+    since
+        .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
+        .and_then(|d| ffi::time_t::try_from(d.as_secs()).ok())
+        .unwrap_or(0)
 }

@@ -19,7 +19,7 @@ mod mex;
 mod proof;
 mod rst;
 mod soap;
-mod time;
+pub(crate) mod time;
 
 pub use c14n::{canonicalize, canonicalize_element};
 pub use certprov::{

@@ -156,11 +156,44 @@ fn published_state(entry: &CategoryEntry) -> Option<(u32, Option<Activity>, bool
 }
 
 impl UserData {
-    /// The aggregate availability of a signed-in user: what they chose (userState) wins,
-    /// else the most available of their endpoints (machineState …), else available.
+    /// The aggregate availability of a signed-in user: what they chose (userState), else the
+    /// most active of their endpoints (machineState …), else available. An idle machine
+    /// dims a chosen Available to Inactive (or Away) and Busy to Busy-Idle, as OCS 2007 R2's
+    /// aggregation shows contacts (its product overview); other choices stand.
     pub fn aggregate(&self) -> (u32, Option<Activity>) {
-        let mut chosen: Option<(u32, Option<Activity>)> = None;
-        let mut best_machine: Option<(u32, Option<Activity>)> = None;
+        let (user, machine) = self.published_states();
+        match (user, machine) {
+            (Some((chosen, activity, _)), Some((active, _, _))) => {
+                (dimmed_by_machine(chosen, active), activity)
+            }
+            (Some((availability, activity, _)), None)
+            | (None, Some((availability, activity, _))) => (availability, activity),
+            (None, None) => (Status::Available.availability(), None),
+        }
+    }
+
+    /// Lync's `lastActive` while the aggregate is idle or away because the machine is: when
+    /// the most active endpoint published that it went idle (the server's stamp, as Lync
+    /// takes it, so client clocks do not matter).
+    pub fn last_active(&self) -> Option<String> {
+        let (_, machine) = self.published_states();
+        let (availability, _, entry) = machine?;
+        let aggregate = Status::from_availability(self.aggregate().0);
+        (machine_is_idle(availability) && (aggregate.is_idle() || aggregate == Status::Away))
+            .then(|| entry.publish_time.clone())
+            .flatten()
+    }
+
+    /// The user's chosen state and their most active endpoint's state, with their entries.
+    #[allow(clippy::type_complexity)]
+    fn published_states(
+        &self,
+    ) -> (
+        Option<(u32, Option<Activity>, &CategoryEntry)>,
+        Option<(u32, Option<Activity>, &CategoryEntry)>,
+    ) {
+        let mut chosen = None;
+        let mut most_active: Option<(u32, Option<Activity>, &CategoryEntry)> = None;
         for entry in self.publications.values() {
             if entry.name != "state" || entry.container != 2 {
                 continue;
@@ -172,14 +205,15 @@ impl UserData {
                 continue;
             }
             if user && entry.instance == USER_STATE_INSTANCE {
-                chosen = Some((availability, activity));
-            } else if best_machine.as_ref().is_none_or(|(a, _)| availability < *a) {
-                best_machine = Some((availability, activity));
+                chosen = Some((availability, activity, entry));
+            } else if most_active
+                .as_ref()
+                .is_none_or(|(a, _, _)| availability < *a)
+            {
+                most_active = Some((availability, activity, entry));
             }
         }
-        chosen
-            .or(best_machine)
-            .unwrap_or((Status::Available.availability(), None))
+        (chosen, most_active)
     }
 
     /// The newest note (container 200; an out-of-office note wins over a personal one of
@@ -204,6 +238,43 @@ impl UserData {
     }
 }
 
+/// A machine state that says nobody uses the machine: Inactive or Away.
+fn machine_is_idle(availability: u32) -> bool {
+    let status = Status::from_availability(availability);
+    status.is_idle() || status == Status::Away
+}
+
+/// A chosen availability as contacts see it while the most active machine is `machine`.
+fn dimmed_by_machine(chosen: u32, machine: u32) -> u32 {
+    if !machine_is_idle(machine) {
+        return chosen;
+    }
+    let away = Status::from_availability(machine) == Status::Away;
+    match Status::from_availability(chosen) {
+        Status::Available if away => Status::Away.availability(),
+        Status::Available => Status::Inactive.availability(),
+        Status::Busy => Status::BusyIdle.availability(),
+        _ => chosen,
+    }
+}
+
+/// The aggregate `<state>`, with `lastActive` while the user is idle.
+fn aggregate_state_xml(
+    availability: u32,
+    activity: Option<&Activity>,
+    last_active: Option<&str>,
+) -> String {
+    let state = state_xml(StateKind::Aggregate, availability, activity);
+    match last_active {
+        Some(time) => state.replacen(
+            "<state ",
+            &format!(r#"<state lastActive="{}" "#, xml::escape(time)),
+            1,
+        ),
+        None => state,
+    }
+}
+
 /// What a watcher sees of `uri`: state (aggregate), note and contact card.
 pub fn presence_categories(
     user: &User,
@@ -211,6 +282,7 @@ pub fn presence_categories(
     signed_in: bool,
     publish_time: &str,
 ) -> Vec<CategoryEntry> {
+    let last_active = if signed_in { data.last_active() } else { None };
     let (availability, activity) = if signed_in {
         data.aggregate()
     } else {
@@ -228,7 +300,7 @@ pub fn presence_categories(
         version: data.presence_version,
         publish_time: Some(publish_time.to_owned()),
         expire_type: None,
-        inner_xml: state_xml(StateKind::Aggregate, availability, activity.as_ref()),
+        inner_xml: aggregate_state_xml(availability, activity.as_ref(), last_active.as_deref()),
     }];
     match data.note_entry() {
         Some(note) => entries.push(CategoryEntry {
@@ -409,5 +481,63 @@ mod tests {
         let (entries, cleared) = roaming_categories(&data, Some(&["state", "note"]), "t");
         assert_eq!(entries.len(), 2, "userState and the aggregate");
         assert_eq!(cleared, ["note"]);
+    }
+
+    #[test]
+    fn an_idle_aggregate_says_since_when_the_endpoint_went_idle() {
+        let config = Config::from_toml(CONFIG).unwrap();
+        let directory = Directory::new(&config);
+        let bob = &config.users[1];
+        let mut data = directory.users["sip:bob@contoso.test"].clone();
+        let machine = |data: &mut UserData, instance, availability, time: &str| {
+            data.publications.insert(
+                ("state".into(), instance, 2),
+                CategoryEntry {
+                    name: "state".into(),
+                    instance,
+                    container: 2,
+                    version: 1,
+                    publish_time: Some(time.into()),
+                    expire_type: Some("endpoint".into()),
+                    inner_xml: state_xml(StateKind::Machine, availability, None),
+                },
+            );
+        };
+        machine(&mut data, 0x3000_0001, 4500, "2026-11-26T10:00:00Z");
+        let entries = presence_categories(bob, &data, true, "2026-11-26T10:05:00Z");
+        assert!(
+            entries[0]
+                .inner_xml
+                .starts_with(r#"<state lastActive="2026-11-26T10:00:00Z" "#),
+            "{}",
+            entries[0].inner_xml
+        );
+        // Another endpoint in use: not idle, no lastActive.
+        machine(&mut data, 0x3000_0002, 3500, "2026-11-26T10:06:00Z");
+        let entries = presence_categories(bob, &data, true, "2026-11-26T10:07:00Z");
+        assert!(
+            !entries[0].inner_xml.contains("lastActive"),
+            "{}",
+            entries[0].inner_xml
+        );
+    }
+
+    #[test]
+    fn an_idle_machine_dims_available_and_busy_but_not_other_choices() {
+        for (chosen, machine, shown) in [
+            (3500, 3500, 3500),
+            (3500, 5000, 4500),
+            (3500, 15500, 15500),
+            (6500, 5000, 7500),
+            (6500, 15500, 7500),
+            (9500, 5000, 9500),
+            (12500, 15500, 12500),
+        ] {
+            assert_eq!(
+                dimmed_by_machine(chosen, machine),
+                shown,
+                "{chosen} + {machine}"
+            );
+        }
     }
 }

@@ -6,7 +6,8 @@ use crate::accounts;
 use crate::cstr;
 use crate::ffi::{self, PurpleBuddy, PurpleStatus};
 
-/// `{"name","alias","server_alias","group","status_id","primitive","message","online","idle"}`
+/// `{"name","alias","server_alias","group","status_id","primitive","message","online","idle",
+/// "idle_since"}` (`idle_since`: Unix seconds, 0 when idle without a known start)
 ///
 /// # Safety
 /// `buddy` is a live buddy (or one being removed, still attached to its contact).
@@ -28,6 +29,7 @@ pub unsafe fn buddy(buddy: *mut PurpleBuddy) -> Value {
             "group": if group.is_null() { Value::Null } else { cstr::json(ffi::purple_group_get_name(group)) },
             "online": !presence.is_null() && ffi::purple_presence_is_online(presence) != 0,
             "idle": !presence.is_null() && ffi::purple_presence_is_idle(presence) != 0,
+            "idle_since": if presence.is_null() { 0 } else { ffi::purple_presence_get_idle_time(presence) },
         });
         if let (Value::Object(described), Value::Object(status)) =
             (&mut described, self::status(status))

@@ -246,6 +246,7 @@ fn report_buddy_status(buddy: *mut PurpleBuddy, change: &str) {
         "message": described["message"],
         "online": described["online"],
         "idle": described["idle"],
+        "idle_since": described["idle_since"],
     });
     event["change"] = Value::String(change.into());
     protocol::emit_event("buddy_status", event);

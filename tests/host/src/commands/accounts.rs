@@ -155,6 +155,25 @@ pub fn set_status(command: &Command) -> Result<Outcome, String> {
     Ok(Outcome::Done)
 }
 
+/// `{"cmd":"set_idle","account":…,"seconds":N}`: what Pidgin does when the user has not
+/// touched the keyboard for N seconds (0: active again).
+pub fn set_idle(command: &Command) -> Result<Outcome, String> {
+    let account = accounts::lookup(command.str("account")?)?;
+    let seconds = command.opt_u64("seconds")?.unwrap_or(0);
+    let seconds = i64::try_from(seconds).map_err(|_| "seconds out of range".to_owned())?;
+    // SAFETY: live account; libpurple tells the protocol through its set_idle.
+    unsafe {
+        let presence = ffi::purple_account_get_presence(account);
+        let since = if seconds > 0 {
+            libc::time(std::ptr::null_mut()) - seconds
+        } else {
+            0
+        };
+        ffi::purple_presence_set_idle(presence, (seconds > 0).into(), since as ffi::time_t);
+    }
+    Ok(Outcome::Done)
+}
+
 /// `{"cmd":"set_auto_reconnect","enabled":bool,"delay_ms":N,"max_attempts":N}`
 pub fn set_auto_reconnect(command: &Command) -> Result<Outcome, String> {
     let enabled = command

@@ -88,6 +88,7 @@ fn run(name: &str, command: &Command) -> Result<Outcome, String> {
         "disconnect" => accounts::disconnect(command),
         "set_status" => accounts::set_status(command),
         "set_auto_reconnect" => accounts::set_auto_reconnect(command),
+        "set_idle" => accounts::set_idle(command),
         "account_state" => accounts::state(command),
         "account_setting" => accounts::setting(command),
         "answer" => request::answer(command).map(|_| Outcome::Done),
