@@ -183,6 +183,35 @@ fn tls_dsk_signs_in_when_the_server_allows_tls_1_2_and_1_0() {
 }
 
 #[test]
+fn a_certificate_returned_as_a_pkcs7_chain_is_picked_out_by_its_key() {
+    let config =
+        server_config(r#"["1.2"]"#).replace("[auth]\n", "[auth]\ncertificate_format = \"pkcs7\"\n");
+    assert!(config.contains("pkcs7"));
+    let server = TestServer::start(&config);
+    let mut host = host(&server);
+    add_account(
+        &mut host,
+        &server,
+        "alice",
+        ALICE,
+        ALICE_PASSWORD,
+        "tls-dsk",
+    );
+    host.request_ok(json!({"cmd": "connect", "account": "alice"}));
+    wait_signed_on(&mut host, &server, "alice");
+    // The chain also holds the CA's certificate; only alice's matches our key, and the
+    // server's inner TLS accepts only that one.
+    let counters = server.counters();
+    assert_eq!(counters["tls_dsk_handshakes"], 1, "{counters}");
+    assert!(
+        host.debug_log()
+            .contains("TLS-DSK: certificate for alice@contoso.test valid until"),
+        "{}",
+        host.debug_log()
+    );
+}
+
+#[test]
 fn the_second_sign_in_reuses_the_kept_certificate_without_web_requests() {
     let server = TestServer::start(&server_config(r#"["1.2", "1.0"]"#));
     let mut host = host(&server);

@@ -39,21 +39,37 @@ pub struct ProvisionedCertificate {
     not_after: SystemTime,
 }
 
+/// A certificate's SubjectPublicKeyInfo, DER.
+fn key_der(certificate: &Certificate) -> Result<Vec<u8>, CertificateError> {
+    certificate
+        .tbs_certificate()
+        .subject_public_key_info()
+        .to_der()
+        .map_err(|e| CertificateError::Certificate(e.to_string()))
+}
+
 impl ProvisionedCertificate {
     /// Checks that `certificate_der` certifies `key`, and reads its subject and expiry.
+    /// `certificate_der` may also be a PKCS#7 chain: the certificate for `key` is taken.
     pub fn new(certificate_der: Vec<u8>, key: PrivateKey) -> Result<Self, CertificateError> {
-        let certificate = Certificate::from_der(&certificate_der)
-            .map_err(|e| CertificateError::Certificate(e.to_string()))?;
-        let tbs = certificate.tbs_certificate();
         let ours = key
             .to_public_key()
             .to_public_key_der()
             .map_err(|e| CertificateError::Key(e.to_string()))?;
-        let theirs = tbs
-            .subject_public_key_info()
-            .to_der()
-            .map_err(|e| CertificateError::Certificate(e.to_string()))?;
-        if ours.as_bytes() != theirs.as_slice() {
+        let (certificate_der, certificate) = match Certificate::from_der(&certificate_der) {
+            Ok(certificate) => (certificate_der, certificate),
+            Err(not_x509) => {
+                let chain = crate::webticket::pkcs7::certificates(&certificate_der)
+                    .ok_or_else(|| CertificateError::Certificate(not_x509.to_string()))?;
+                chain
+                    .into_iter()
+                    .filter_map(|der| Certificate::from_der(&der).ok().map(|c| (der, c)))
+                    .find(|(_, c)| key_der(c).is_ok_and(|theirs| theirs == ours.as_bytes()))
+                    .ok_or(CertificateError::WrongKey)?
+            }
+        };
+        let tbs = certificate.tbs_certificate();
+        if key_der(&certificate)? != ours.as_bytes() {
             return Err(CertificateError::WrongKey);
         }
         let subject = tbs

@@ -16,6 +16,7 @@
 mod c14n;
 mod certprov;
 mod mex;
+pub mod pkcs7;
 mod proof;
 mod rst;
 mod soap;

@@ -7,8 +7,10 @@ use openssl::asn1::Asn1Time;
 use openssl::bn::{BigNum, MsbOption};
 use openssl::error::ErrorStack;
 use openssl::hash::MessageDigest;
+use openssl::pkcs7::{Pkcs7, Pkcs7Flags};
 use openssl::pkey::{PKey, Private};
 use openssl::ssl::{SslContext, SslMethod, SslOptions, SslVerifyMode, SslVersion};
+use openssl::stack::Stack;
 use openssl::x509::extension::{BasicConstraints, ExtendedKeyUsage, KeyUsage};
 use openssl::x509::{X509, X509NameBuilder, X509ReqRef};
 
@@ -91,6 +93,14 @@ impl Authority {
         builder.append_extension(ExtendedKeyUsage::new().client_auth().build()?)?;
         builder.sign(&self.ca_key, MessageDigest::sha256())?;
         Ok(builder.build())
+    }
+
+    /// `certificate` and the CA in a PKCS#7 SignedData, as [MS-WSTEP] allows a certificate
+    /// service to return a chain (signed by the CA over nothing; only the certificates count).
+    pub fn chain_pkcs7(&self, certificate: &X509) -> Result<Vec<u8>, ErrorStack> {
+        let mut others = Stack::new()?;
+        others.push(certificate.clone())?;
+        Pkcs7::sign(&self.ca, &self.ca_key, &others, b"", Pkcs7Flags::BINARY)?.to_der()
     }
 
     /// The inner TLS of TLS-DSK: the server certificate, a client certificate from our CA

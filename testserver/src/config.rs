@@ -79,6 +79,14 @@ pub struct Auth {
     /// How long provisioned client certificates are valid.
     #[serde(default = "default_client_certificate_hours")]
     pub client_certificate_hours: u64,
+    /// What certificate provisioning returns: "x509" (the certificate) or "pkcs7" (a
+    /// SignedData chain with the CA, which [MS-WSTEP] also allows).
+    #[serde(default = "default_certificate_format")]
+    pub certificate_format: String,
+}
+
+fn default_certificate_format() -> String {
+    "x509".to_owned()
 }
 
 fn default_csr_hashes() -> Vec<String> {
@@ -105,6 +113,7 @@ impl Default for Auth {
             tls_dsk_versions: default_tls_dsk_versions(),
             csr_hashes: default_csr_hashes(),
             client_certificate_hours: default_client_certificate_hours(),
+            certificate_format: default_certificate_format(),
         }
     }
 }
@@ -178,6 +187,12 @@ impl Config {
                     "unknown auth scheme {scheme:?} (ntlm, tls-dsk)"
                 )));
             }
+        }
+        if !matches!(self.auth.certificate_format.as_str(), "x509" | "pkcs7") {
+            return Err(ConfigError(format!(
+                "unknown certificate_format {:?} (x509, pkcs7)",
+                self.auth.certificate_format
+            )));
         }
         for version in &self.auth.tls_dsk_versions {
             if !matches!(version.as_str(), "1.0" | "1.1" | "1.2") {

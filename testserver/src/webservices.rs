@@ -294,8 +294,11 @@ impl Core {
         let certificate = authority
             .issue_client_certificate(&csr, address, now, valid_for)
             .map_err(|e| format!("Could not issue the certificate: {e}"))?;
-        certificate
-            .to_der()
-            .map_err(|e| format!("Could not encode the certificate: {e}"))
+        let encoded = if self.config.auth.certificate_format == "pkcs7" {
+            authority.chain_pkcs7(&certificate)
+        } else {
+            certificate.to_der()
+        };
+        encoded.map_err(|e| format!("Could not encode the certificate: {e}"))
     }
 }
