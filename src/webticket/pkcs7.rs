@@ -159,4 +159,16 @@ mod tests {
         assert_eq!(certificates(&[]), None);
         assert_eq!(certificates(&[0x30, 0x84, 0xFF, 0xFF, 0xFF, 0xFF]), None);
     }
+
+    proptest::proptest! {
+        #[test]
+        fn arbitrary_bytes_never_panic(bytes in proptest::collection::vec(proptest::num::u8::ANY, 0..512)) {
+            let _ = certificates(&bytes);
+            // And behind a valid-looking SignedData header.
+            let mut framed = vec![0x30, 0x82, 0x01, 0x00, 0x06, 0x09];
+            framed.extend_from_slice(SIGNED_DATA_OID);
+            framed.extend_from_slice(&bytes);
+            let _ = certificates(&framed);
+        }
+    }
 }
