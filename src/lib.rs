@@ -7,6 +7,7 @@
 
 pub mod auth;
 pub mod conference;
+mod der_walk;
 pub mod engine;
 pub mod error;
 pub mod http;

@@ -8,6 +8,8 @@
 /// DER of `1.2.840.113549.1.7.2` (id-signedData).
 const SIGNED_DATA_OID: &[u8] = &[0x2A, 0x86, 0x48, 0x86, 0xF7, 0x0D, 0x01, 0x07, 0x02];
 
+use crate::der_walk::{Element, read_element};
+
 const SEQUENCE: u8 = 0x30;
 const SET: u8 = 0x31;
 const INTEGER: u8 = 0x02;
@@ -15,73 +17,36 @@ const OID: u8 = 0x06;
 /// `[0]`, constructed: ContentInfo's explicit content and SignedData's implicit certificates.
 const CONTEXT_0: u8 = 0xA0;
 
-/// One DER element: its tag, its content, and what follows it.
-struct Element<'a> {
-    tag: u8,
-    whole: &'a [u8],
-    content: &'a [u8],
-    rest: &'a [u8],
-}
-
-/// Reads one DER element (single-byte tags, definite lengths up to 4 length bytes).
-fn element(input: &[u8]) -> Option<Element<'_>> {
-    let (&tag, after_tag) = input.split_first()?;
-    let (&first, after_length_byte) = after_tag.split_first()?;
-    let (length, header_rest) = if first < 0x80 {
-        (usize::from(first), after_length_byte)
-    } else {
-        let count = usize::from(first & 0x7F);
-        if count == 0 || count > 4 || after_length_byte.len() < count {
-            return None;
-        }
-        let (bytes, rest) = after_length_byte.split_at(count);
-        let length = bytes
-            .iter()
-            .fold(0usize, |length, &b| (length << 8) | usize::from(b));
-        (length, rest)
-    };
-    if header_rest.len() < length {
-        return None;
-    }
-    let header_length = input.len() - header_rest.len();
-    Some(Element {
-        tag,
-        whole: &input[..header_length + length],
-        content: &header_rest[..length],
-        rest: &header_rest[length..],
-    })
-}
-
-/// The next element, if it has `tag`.
-fn expect(input: &[u8], tag: u8) -> Option<Element<'_>> {
-    element(input).filter(|e| e.tag == tag)
+/// The next element, if it has `tag`, and what follows it.
+fn expect(input: &[u8], tag: u8) -> Option<(Element<'_>, &[u8])> {
+    read_element(input).ok().filter(|(e, _)| e.tag == tag)
 }
 
 /// The DER of every X.509 certificate in a SignedData ContentInfo, in order; `None` when
 /// `der` is not one (or is damaged).
 pub fn certificates(der: &[u8]) -> Option<Vec<Vec<u8>>> {
-    let content_info = expect(der, SEQUENCE)?;
-    let content_type = expect(content_info.content, OID)?;
-    if content_type.content != SIGNED_DATA_OID {
+    let (content_info, _) = expect(der, SEQUENCE)?;
+    let (content_type, after_type) = expect(content_info.contents, OID)?;
+    if content_type.contents != SIGNED_DATA_OID {
         return None;
     }
-    let explicit = expect(content_type.rest, CONTEXT_0)?;
-    let signed_data = expect(explicit.content, SEQUENCE)?;
-    let version = expect(signed_data.content, INTEGER)?;
-    let digest_algorithms = expect(version.rest, SET)?;
-    let encapsulated = expect(digest_algorithms.rest, SEQUENCE)?;
-    let Some(certificate_set) = expect(encapsulated.rest, CONTEXT_0) else {
+    let (explicit, _) = expect(after_type, CONTEXT_0)?;
+    let (signed_data, _) = expect(explicit.contents, SEQUENCE)?;
+    let (_version, rest) = expect(signed_data.contents, INTEGER)?;
+    let (_digest_algorithms, rest) = expect(rest, SET)?;
+    let (_encapsulated, rest) = expect(rest, SEQUENCE)?;
+    let Some((certificate_set, _)) = expect(rest, CONTEXT_0) else {
         return Some(Vec::new());
     };
     let mut found = Vec::new();
-    let mut remaining = certificate_set.content;
+    let mut remaining = certificate_set.contents;
     while !remaining.is_empty() {
-        let choice = element(remaining)?;
+        let (choice, rest) = read_element(remaining).ok()?;
         // Other CertificateChoices (attribute certificates …) carry context tags: skip them.
         if choice.tag == SEQUENCE {
-            found.push(choice.whole.to_vec());
+            found.push(choice.encoded.to_vec());
         }
-        remaining = choice.rest;
+        remaining = rest;
     }
     Some(found)
 }

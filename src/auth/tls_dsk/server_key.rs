@@ -10,50 +10,20 @@ use rsa::PublicKey;
 use spki::SubjectPublicKeyInfoRef;
 
 use super::error::TlsDskError;
+use crate::der_walk::{self, Element, WalkError};
 
 const TAG_SEQUENCE: u8 = 0x30;
 const TAG_VERSION: u8 = 0xa0;
-
-/// One DER element: its tag, the whole encoding, and its contents.
-struct Element<'a> {
-    tag: u8,
-    encoded: &'a [u8],
-    contents: &'a [u8],
-}
 
 fn error(reason: &str) -> TlsDskError {
     TlsDskError::ServerPublicKey(reason.to_string())
 }
 
-/// Reads the element at the start of `data`; returns it and the rest. Definite lengths only
-/// (DER); single-byte tags cover everything up to subjectPublicKeyInfo.
 fn read_element(data: &[u8]) -> Result<(Element<'_>, &[u8]), TlsDskError> {
-    let truncated = || error("certificate truncated");
-    let (&tag, rest) = data.split_first().ok_or_else(truncated)?;
-    let (&first_length_byte, rest) = rest.split_first().ok_or_else(truncated)?;
-    let (length, rest) = if first_length_byte < 0x80 {
-        (usize::from(first_length_byte), rest)
-    } else {
-        let count = usize::from(first_length_byte & 0x7f);
-        if count == 0 || count > 3 {
-            return Err(error("unsupported DER length in certificate"));
-        }
-        let (length_bytes, rest) = rest.split_at_checked(count).ok_or_else(truncated)?;
-        let length = length_bytes
-            .iter()
-            .fold(0usize, |acc, byte| acc << 8 | usize::from(*byte));
-        (length, rest)
-    };
-    let header_len = data.len() - rest.len();
-    let (contents, rest) = rest.split_at_checked(length).ok_or_else(truncated)?;
-    Ok((
-        Element {
-            tag,
-            encoded: &data[..header_len + length],
-            contents,
-        },
-        rest,
-    ))
+    der_walk::read_element(data).map_err(|e| match e {
+        WalkError::Truncated => error("certificate truncated"),
+        WalkError::UnsupportedLength => error("unsupported DER length in certificate"),
+    })
 }
 
 fn expect_sequence<'a>(data: &'a [u8], what: &str) -> Result<(Element<'a>, &'a [u8]), TlsDskError> {
