@@ -371,3 +371,35 @@ fn an_invitation_from_a_blocked_contact_is_not_offered_or_joined() {
         "a blocked contact's invitation is neither asked about nor joined"
     );
 }
+
+/// The topic `label`'s chat `chat` shows, once it shows `want`.
+#[track_caller]
+fn sees_topic(host: &mut Host, label: &str, chat: &str, want: &str) {
+    host.wait_for(
+        |e| is_event(e, "chat_topic", label) && e["chat"] == chat && e["topic"] == want,
+        TIMEOUT,
+    );
+}
+
+#[test]
+fn join_a_chat_without_an_address_starts_a_chat_whose_subject_everyone_sees() {
+    let server = TestServer::start(CONFIG);
+    let (mut alice, mut bob, _carol) = three(&server);
+
+    // Alice: Join a Chat, address left empty, a subject typed.
+    alice.request_ok(json!({
+        "cmd": "join_chat", "account": "alice",
+        "components": {"uri": "", "subject": "Release <plans> & dates"},
+    }));
+    let chat = chat_joined(&mut alice, "alice");
+    sees_topic(&mut alice, "alice", &chat, "Release <plans> & dates");
+
+    // She invites Bob (pidgin-sipe): his chat window shows the same subject.
+    alice.request_ok(json!({
+        "cmd": "chat_invite", "account": "alice", "chat": chat, "who": BOB, "message": "",
+    }));
+    let bobs_chat = chat_joined(&mut bob, "bob");
+    sees_topic(&mut bob, "bob", &bobs_chat, "Release <plans> & dates");
+    sees_join(&mut alice, "alice", &chat, BOB);
+    assert_eq!(server.counters()["conferences"], 1);
+}

@@ -18,18 +18,20 @@ fn request(to: &str, from: &str, request_id: u32, operation: &str) -> String {
 }
 
 /// Asks the focus factory for a new ad-hoc conference with a chat MCU, open to everyone in
-/// the organisation, expiring at `expiry` (`YYYY-MM-DDThh:mm:ssZ`).
+/// the organisation, expiring at `expiry` (`YYYY-MM-DDThh:mm:ssZ`), about `subject` (may be
+/// empty).
 pub fn add_conference(
     factory: &str,
     from: &str,
     request_id: u32,
     conference_id: &str,
     expiry: &str,
+    subject: &str,
 ) -> String {
     let operation = format!(
         concat!(
             r#"<addConference><ci:conference-info xmlns:ci="{ns}" entity="" xmlns:msci="{ext}">"#,
-            "<ci:conference-description><ci:subject/>",
+            "<ci:conference-description><ci:subject>{subject}</ci:subject>",
             "<msci:conference-id>{id}</msci:conference-id>",
             "<msci:expiry-time>{expiry}</msci:expiry-time>",
             "<msci:admission-policy>openAuthenticated</msci:admission-policy>",
@@ -41,6 +43,7 @@ pub fn add_conference(
         ext = CONFERENCE_INFO_EXTENSIONS_NS,
         id = xml_text(conference_id),
         expiry = xml_text(expiry),
+        subject = xml_text(subject),
     );
     request(factory, from, request_id, &operation)
 }
@@ -119,6 +122,7 @@ mod tests {
             7,
             "8386E6AEAAA41E4AA6627BA76D43B6D1",
             "2009-07-13T17:57:09Z",
+            "Plans & <dates>",
         );
         let doc = Document::parse(&body).unwrap();
         let root = doc.root_element();
@@ -149,6 +153,17 @@ mod tests {
         )
         .unwrap();
         assert_eq!(xml::text(policy), "openAuthenticated");
+        let subject = xml::path(
+            root,
+            &[
+                "addConference",
+                "conference-info",
+                "conference-description",
+                "subject",
+            ],
+        )
+        .unwrap();
+        assert_eq!(xml::text(subject), "Plans & <dates>");
     }
 
     #[test]

@@ -16,8 +16,10 @@ use super::guard::{guard, guard_connection};
 use super::strings::{from_cstr, glib_strdup, to_cstring};
 use crate::engine::{ChatCommand, ChatEvent, ChatId, Command};
 
-/// The one component of a chat: the conference's focus URI.
+/// The component that names a chat: the conference's focus URI.
 const URI_KEY: &CStr = c"uri";
+/// "Join a Chat" without an address starts a new chat about this subject.
+const SUBJECT_KEY: &CStr = c"subject";
 /// Set only in the components of an invitation: who invited us.
 const INVITER_KEY: &CStr = c"inviter";
 pub const NEW_CHAT_LABEL: &str = "New chat";
@@ -229,19 +231,25 @@ fn chat_command(gc: *mut PurpleConnection, command: ChatCommand) {
 
 // ---- protocol callbacks ----
 
-/// "Join a Chat" asks for the conference URI.
+/// "Join a Chat" asks for the conference URI, or (left empty) a subject for a new chat.
 pub unsafe extern "C" fn chat_info(_gc: *mut PurpleConnection) -> *mut GList {
     guard("chat_info", ptr::null_mut(), || {
-        // SAFETY: a zeroed glib allocation that libpurple frees with g_free; the strings are
-        // static.
-        unsafe {
-            let entry = glib_sys::g_malloc0(std::mem::size_of::<ffi::proto_chat_entry>())
-                .cast::<ffi::proto_chat_entry>();
-            (*entry).label = c"Conference _URI:".as_ptr();
-            (*entry).identifier = URI_KEY.as_ptr();
-            (*entry).required = 1;
-            glib_sys::g_list_append(ptr::null_mut(), entry.cast())
+        let mut list = ptr::null_mut();
+        for (label, identifier) in [
+            (c"Conference _URI (empty: a new chat):", URI_KEY),
+            (c"_Subject of a new chat:", SUBJECT_KEY),
+        ] {
+            // SAFETY: a zeroed glib allocation that libpurple frees with g_free; the strings
+            // are static.
+            unsafe {
+                let entry = glib_sys::g_malloc0(std::mem::size_of::<ffi::proto_chat_entry>())
+                    .cast::<ffi::proto_chat_entry>();
+                (*entry).label = label.as_ptr();
+                (*entry).identifier = identifier.as_ptr();
+                list = glib_sys::g_list_append(list, entry.cast());
+            }
         }
+        list
     })
 }
 
@@ -360,7 +368,11 @@ pub unsafe extern "C" fn get_chat_name(components: *mut GHashTable) -> *mut c_ch
 pub unsafe extern "C" fn join_chat(gc: *mut PurpleConnection, components: *mut GHashTable) {
     guard_connection("join_chat", gc, (), || {
         // SAFETY: libpurple passes the chat's component table.
-        let focus = unsafe { component_uri(components) }.unwrap_or_default();
+        let Some(focus) = (unsafe { component_uri(components) }) else {
+            // SAFETY: as above.
+            let subject = unsafe { component(components, SUBJECT_KEY) }.unwrap_or_default();
+            return chat_command(gc, ChatCommand::New { subject });
+        };
         // SAFETY: as above.
         match unsafe { component(components, INVITER_KEY) } {
             Some(inviter) => chat_command(

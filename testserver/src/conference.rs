@@ -64,6 +64,7 @@ struct Participant {
 #[derive(Debug)]
 pub struct Conference {
     organizer: String,
+    subject: Option<String>,
     focus: String,
     chat: String,
     version: u32,
@@ -82,6 +83,8 @@ struct CccpRequest {
     request_id: String,
     from: String,
     to: String,
+    /// `addConference`'s conference-description/subject, if not empty.
+    subject: Option<String>,
 }
 
 fn parse_cccp(body: &str) -> Option<CccpRequest> {
@@ -98,6 +101,11 @@ fn parse_cccp(body: &str) -> Option<CccpRequest> {
         request_id: attribute("requestId"),
         from: attribute("from"),
         to: attribute("to"),
+        subject: root
+            .descendants()
+            .find(|n| n.is_element() && n.tag_name().name() == "subject")
+            .map(xml::text)
+            .filter(|s| !s.trim().is_empty()),
     })
 }
 
@@ -168,6 +176,7 @@ impl Core {
                 let focus = format!("{user};gruu;{OPAQUE}focus:id:{id}");
                 let conference = Conference {
                     organizer: user.to_owned(),
+                    subject: request.subject.clone(),
                     chat: format!("{user};gruu;{OPAQUE}chat:id:{id}"),
                     focus: focus.clone(),
                     version: 0,
@@ -388,9 +397,14 @@ impl Core {
                 .unwrap_or_else(|| uri.trim_start_matches("sip:").to_owned())
         };
         let mut out = format!(
-            r#"<conference-info xmlns="{CONFERENCE_INFO_NS}" xmlns:msci="http://schemas.microsoft.com/rtc/2005/08/confinfoextensions" entity="{}" state="full" version="{}"><conference-description><organizer><display-name>{}</display-name></organizer><conf-uris><entry><uri>{}</uri><display-text>chat</display-text><purpose>chat</purpose></entry></conf-uris></conference-description><users>"#,
+            r#"<conference-info xmlns="{CONFERENCE_INFO_NS}" xmlns:msci="http://schemas.microsoft.com/rtc/2005/08/confinfoextensions" entity="{}" state="full" version="{}"><conference-description>{}<organizer><display-name>{}</display-name></organizer><conf-uris><entry><uri>{}</uri><display-text>chat</display-text><purpose>chat</purpose></entry></conf-uris></conference-description><users>"#,
             xml::escape(&conference.focus),
             conference.version,
+            conference
+                .subject
+                .as_deref()
+                .map(|s| format!("<subject>{}</subject>", xml::escape(s)))
+                .unwrap_or_default(),
             xml::escape(&name_of(&conference.organizer)),
             xml::escape(&conference.chat)
         );

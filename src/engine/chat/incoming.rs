@@ -156,12 +156,15 @@ impl Session {
         let first = !state.open;
         if first {
             state.open = true;
-            state.subject = info.subject.clone();
+            // The server's subject; else the one we created the conference with.
+            if let Some(subject) = info.subject.clone().filter(|s| !s.trim().is_empty()) {
+                state.subject = Some(subject);
+            }
             events.push(ChatEvent::Joined {
                 chat,
                 focus: state.focus.clone().unwrap_or_default(),
                 me: self_key.clone(),
-                subject: info.subject.clone(),
+                subject: state.subject.clone(),
                 inviter: state.inviter.clone(),
             });
         }

@@ -33,6 +33,11 @@ pub enum ChatCommand {
     Start {
         with: String,
     },
+    /// A new chat with nobody invited yet, about `subject` ("Join a Chat" without an
+    /// address).
+    New {
+        subject: String,
+    },
     /// Join the conference at this focus URI ("Join a Chat", rejoining).
     Join {
         focus: String,
@@ -202,7 +207,8 @@ impl Session {
             return;
         }
         match command {
-            ChatCommand::Start { with } => self.start_chat(&key(&with)),
+            ChatCommand::Start { with } => self.start_chat(vec![key(&with)], String::new()),
+            ChatCommand::New { subject } => self.start_chat(Vec::new(), subject),
             ChatCommand::Join { focus } => self.join_conference(&focus, None),
             ChatCommand::Accept { focus, inviter } => {
                 self.join_conference(&focus, inviter.map(|i| key(&i)));
@@ -249,7 +255,7 @@ impl Session {
         self.chats.next_request
     }
 
-    fn start_chat(&mut self, with: &str) {
+    fn start_chat(&mut self, invitees: Vec<String>, subject: String) {
         let Some(factory) = self.chats.focus_factory.clone() else {
             self.chat_event(ChatEvent::Failed {
                 text: "Chats with more than two people need the server's conferencing service, \
@@ -258,8 +264,10 @@ impl Session {
             });
             return;
         };
+        let subject = subject.trim().to_owned();
         let chat = self.new_chat(Chat {
-            invitees: vec![with.to_owned()],
+            invitees,
+            subject: (!subject.is_empty()).then(|| subject.clone()),
             ..Chat::default()
         });
         let expiry = (self.wall_clock_now() + CONFERENCE_LIFETIME)
@@ -274,6 +282,7 @@ impl Session {
             request_id,
             &conference_id,
             &publish_time(expiry),
+            &subject,
         );
         let mut dialog = Dialog::new(&mut *self.random, &factory);
         match self.cccp_request("SERVICE", &mut dialog, body) {

@@ -45,6 +45,7 @@ pub fn connect_all() {
     );
     type ChatBuddyLeftHandler =
         unsafe extern "C" fn(*mut PurpleConversation, *const c_char, *const c_char, *mut c_void);
+    type ChatTopicHandler = ChatBuddyLeftHandler;
 
     // SAFETY: each handler's signature matches the signal's documented arguments (plus the
     // trailing user data); libpurple calls it through the generic PurpleCallback type.
@@ -60,7 +61,7 @@ pub fn connect_all() {
                 ))
             };
         }
-        let subscriptions: [(*mut c_void, &CStr, PurpleCallback); 14] = [
+        let subscriptions: [(*mut c_void, &CStr, PurpleCallback); 15] = [
             (connections, c"signed-on", callback!(signed_on, GcHandler)),
             (connections, c"signed-off", callback!(signed_off, GcHandler)),
             (
@@ -118,6 +119,11 @@ pub fn connect_all() {
                 conversations,
                 c"chat-buddy-left",
                 callback!(chat_buddy_left, ChatBuddyLeftHandler),
+            ),
+            (
+                conversations,
+                c"chat-topic-changed",
+                callback!(chat_topic_changed, ChatTopicHandler),
             ),
         ];
         for (instance, signal, callback) in subscriptions {
@@ -297,6 +303,22 @@ unsafe extern "C" fn chat_joined(conv: *mut PurpleConversation, _data: *mut c_vo
             unsafe { ffi::purple_conv_chat_get_id(ffi::purple_conversation_get_chat_data(conv)) }
                 .into();
         protocol::emit_event("chat_joined", event);
+    })
+}
+
+/// `chat-topic-changed` (conversation, who, topic).
+unsafe extern "C" fn chat_topic_changed(
+    conv: *mut PurpleConversation,
+    who: *const c_char,
+    topic: *const c_char,
+    _data: *mut c_void,
+) {
+    guard("chat-topic-changed", (), || {
+        // SAFETY: live conversation and strings from libpurple for the call.
+        let mut event = unsafe { chat_fields(conv) };
+        event["who"] = unsafe { cstr::json(who) };
+        event["topic"] = unsafe { cstr::json(topic) };
+        protocol::emit_event("chat_topic", event);
     })
 }
 
