@@ -110,8 +110,9 @@ fn setting(host: &mut Host, label: &str, key: &str) -> String {
 }
 
 /// Signs Alice in with TLS-DSK and checks what a user and the server see.
-fn signs_in_with_tls_dsk(versions: &str, expected_version: &str) {
-    let server = TestServer::start(&server_config(versions));
+/// A server with `config`, and Alice signed in to it with Authentication = TLS-DSK.
+fn alice_signed_in_with_tls_dsk(config: &str) -> (TestServer, Host) {
+    let server = TestServer::start(config);
     let mut host = host(&server);
     add_account(
         &mut host,
@@ -123,6 +124,11 @@ fn signs_in_with_tls_dsk(versions: &str, expected_version: &str) {
     );
     host.request_ok(json!({"cmd": "connect", "account": "alice"}));
     wait_signed_on(&mut host, &server, "alice");
+    (server, host)
+}
+
+fn signs_in_with_tls_dsk(versions: &str, expected_version: &str) {
+    let (server, mut host) = alice_signed_in_with_tls_dsk(&server_config(versions));
 
     let counters = server.counters();
     assert_eq!(counters["signed_in"], 1, "{counters}");
@@ -187,18 +193,7 @@ fn a_certificate_returned_as_a_pkcs7_chain_is_picked_out_by_its_key() {
     let config =
         server_config(r#"["1.2"]"#).replace("[auth]\n", "[auth]\ncertificate_format = \"pkcs7\"\n");
     assert!(config.contains("pkcs7"));
-    let server = TestServer::start(&config);
-    let mut host = host(&server);
-    add_account(
-        &mut host,
-        &server,
-        "alice",
-        ALICE,
-        ALICE_PASSWORD,
-        "tls-dsk",
-    );
-    host.request_ok(json!({"cmd": "connect", "account": "alice"}));
-    wait_signed_on(&mut host, &server, "alice");
+    let (server, host) = alice_signed_in_with_tls_dsk(&config);
     // The chain also holds the CA's certificate; only alice's matches our key, and the
     // server's inner TLS accepts only that one.
     let counters = server.counters();

@@ -441,23 +441,35 @@ mod tests {
         assert!(entries[0].inner_xml.contains("<availability>3500<"));
     }
 
+    /// Publishes a state in container 2, as a client's SERVICE would.
+    fn put_state(
+        data: &mut UserData,
+        instance: u32,
+        kind: StateKind,
+        availability: u32,
+        expire: &str,
+        publish_time: Option<&str>,
+    ) {
+        data.publications.insert(
+            ("state".into(), instance, 2),
+            CategoryEntry {
+                name: "state".into(),
+                instance,
+                container: 2,
+                version: 1,
+                publish_time: publish_time.map(str::to_owned),
+                expire_type: Some(expire.into()),
+                inner_xml: state_xml(kind, availability, None),
+            },
+        );
+    }
+
     #[test]
     fn the_aggregate_prefers_the_users_choice_then_the_best_endpoint() {
         let config = Config::from_toml(CONFIG).unwrap();
         let mut data = Directory::new(&config).users["sip:bob@contoso.test"].clone();
         let put = |data: &mut UserData, instance, kind, availability, expire: &str| {
-            data.publications.insert(
-                ("state".into(), instance, 2),
-                CategoryEntry {
-                    name: "state".into(),
-                    instance,
-                    container: 2,
-                    version: 1,
-                    publish_time: None,
-                    expire_type: Some(expire.into()),
-                    inner_xml: state_xml(kind, availability, None),
-                },
-            );
+            put_state(data, instance, kind, availability, expire, None);
         };
         put(
             &mut data,
@@ -490,17 +502,13 @@ mod tests {
         let bob = &config.users[1];
         let mut data = directory.users["sip:bob@contoso.test"].clone();
         let machine = |data: &mut UserData, instance, availability, time: &str| {
-            data.publications.insert(
-                ("state".into(), instance, 2),
-                CategoryEntry {
-                    name: "state".into(),
-                    instance,
-                    container: 2,
-                    version: 1,
-                    publish_time: Some(time.into()),
-                    expire_type: Some("endpoint".into()),
-                    inner_xml: state_xml(StateKind::Machine, availability, None),
-                },
+            put_state(
+                data,
+                instance,
+                StateKind::Machine,
+                availability,
+                "endpoint",
+                Some(time),
             );
         };
         machine(&mut data, 0x3000_0001, 4500, "2026-11-26T10:00:00Z");
