@@ -431,18 +431,12 @@ impl Core {
         document: &str,
         now: SystemTime,
     ) -> Vec<Outgoing> {
-        let keys: Vec<(ConnId, String)> = self
-            .subscriptions
-            .by_dialog
-            .iter()
-            .filter(|(_, s)| s.package == package && s.list_uri == list_uri)
-            .map(|(k, _)| k.clone())
-            .collect();
-        let mut out = Vec::new();
-        for key in keys {
-            out.extend(self.notify(&key, content_type, document.as_bytes().to_vec(), now));
-        }
-        out
+        self.notify_each(
+            |s| s.package == package && s.list_uri == list_uri,
+            content_type,
+            document,
+            now,
+        )
     }
 
     /// Sends `document` in every `package` subscription of `owner`.
@@ -454,11 +448,27 @@ impl Core {
         document: &str,
         now: SystemTime,
     ) -> Vec<Outgoing> {
+        self.notify_each(
+            |s| s.package == package && s.owner == owner,
+            content_type,
+            document,
+            now,
+        )
+    }
+
+    /// Sends `document` in every subscription that `wanted` picks.
+    fn notify_each(
+        &mut self,
+        wanted: impl Fn(&Subscription) -> bool,
+        content_type: &str,
+        document: &str,
+        now: SystemTime,
+    ) -> Vec<Outgoing> {
         let keys: Vec<(ConnId, String)> = self
             .subscriptions
             .by_dialog
             .iter()
-            .filter(|(_, s)| s.package == package && s.owner == owner)
+            .filter(|(_, s)| wanted(s))
             .map(|(k, _)| k.clone())
             .collect();
         let mut out = Vec::new();
