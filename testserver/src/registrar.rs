@@ -5,7 +5,7 @@ use std::time::SystemTime;
 
 use base64::Engine as _;
 use base64::engine::general_purpose::STANDARD as BASE64;
-use purple_lync::auth::ntlm::{AvId, NtlmServer, NtlmServerConfig, TargetInfo, filetime_from_unix};
+use purple_lync::auth::ntlm::{NtlmServer, NtlmServerConfig, filetime_from_unix};
 use purple_lync::engine::random::random_array;
 use purple_lync::engine::security::Mac;
 use purple_lync::sip::{AuthParams, Message, format_auth_value};
@@ -120,22 +120,11 @@ impl Core {
         let since_epoch = now
             .duration_since(std::time::UNIX_EPOCH)
             .unwrap_or_default();
-        let netbios = self
-            .config
-            .domain
-            .split('.')
-            .next()
-            .unwrap_or("LYNC")
-            .to_ascii_uppercase();
-        let info = TargetInfo::new()
-            .with_name(AvId::NB_DOMAIN_NAME, &netbios)
-            .with_name(AvId::NB_COMPUTER_NAME, "LYNCFE")
-            .with_name(AvId::DNS_DOMAIN_NAME, &self.config.domain)
-            .with_name(AvId::DNS_COMPUTER_NAME, &self.server_name)
-            .with_timestamp(filetime_from_unix(
-                since_epoch.as_secs(),
-                since_epoch.subsec_nanos(),
-            ));
+        let (netbios, info) = self.ntlm_target();
+        let info = info.with_timestamp(filetime_from_unix(
+            since_epoch.as_secs(),
+            since_epoch.subsec_nanos(),
+        ));
         let challenge: [u8; 8] = random_array(&mut *self.random);
         let server = match NtlmServer::new(NtlmServerConfig::new(challenge, &netbios, info)) {
             Ok(server) => server,

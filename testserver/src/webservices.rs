@@ -64,6 +64,13 @@ fn fault(status: u16, text: &str) -> ServerResponse {
 impl Core {
     /// NTLM state for one HTTP connection (NTLM authenticates connections, not requests).
     pub fn new_http_auth(&self) -> HttpNtlmServer {
+        let (netbios, info) = self.ntlm_target();
+        HttpNtlmServer::new(HttpNtlmServerConfig::new(&netbios, info))
+    }
+
+    /// The NetBIOS domain name and the target info this server's NTLM challenges carry,
+    /// for SIP and HTTP alike.
+    pub(crate) fn ntlm_target(&self) -> (String, TargetInfo) {
         let netbios = self
             .config
             .domain
@@ -76,7 +83,7 @@ impl Core {
             .with_name(AvId::NB_COMPUTER_NAME, "LYNCFE")
             .with_name(AvId::DNS_DOMAIN_NAME, &self.config.domain)
             .with_name(AvId::DNS_COMPUTER_NAME, &self.server_name);
-        HttpNtlmServer::new(HttpNtlmServerConfig::new(&netbios, info))
+        (netbios, info)
     }
 
     /// Answers one request to the web services (not `/counters`).
