@@ -161,27 +161,30 @@ impl UserData {
     /// dims a chosen Available to Inactive (or Away) and Busy to Busy-Idle, as OCS 2007 R2's
     /// aggregation shows contacts (its product overview); other choices stand.
     pub fn aggregate(&self) -> (u32, Option<Activity>) {
-        let (user, machine) = self.published_states();
-        match (user, machine) {
-            (Some((chosen, activity, _)), Some((active, _, _))) => {
-                (dimmed_by_machine(chosen, active), activity)
-            }
-            (Some((availability, activity, _)), None)
-            | (None, Some((availability, activity, _))) => (availability, activity),
-            (None, None) => (Status::Available.availability(), None),
-        }
+        let (availability, activity, _) = self.aggregate_with_last_active();
+        (availability, activity)
     }
 
-    /// Lync's `lastActive` while the aggregate is idle or away because the machine is: when
-    /// the most active endpoint published that it went idle (the server's stamp, as Lync
-    /// takes it, so client clocks do not matter).
-    pub fn last_active(&self) -> Option<String> {
-        let (_, machine) = self.published_states();
-        let (availability, _, entry) = machine?;
-        let aggregate = Status::from_availability(self.aggregate().0);
-        (machine_is_idle(availability) && (aggregate.is_idle() || aggregate == Status::Away))
-            .then(|| entry.publish_time.clone())
-            .flatten()
+    /// The aggregate, and Lync's `lastActive` while it is idle or away because the machine
+    /// is: when the most active endpoint published that it went idle (the server's stamp,
+    /// as Lync takes it, so client clocks do not matter).
+    pub fn aggregate_with_last_active(&self) -> (u32, Option<Activity>, Option<String>) {
+        let (user, machine) = self.published_states();
+        let (availability, activity) = match (user, &machine) {
+            (Some((chosen, activity, _)), Some((active, _, _))) => {
+                (dimmed_by_machine(chosen, *active), activity)
+            }
+            (Some((availability, activity, _)), None) => (availability, activity),
+            (None, Some((availability, activity, _))) => (*availability, activity.clone()),
+            (None, None) => (Status::Available.availability(), None),
+        };
+        let shown = Status::from_availability(availability);
+        let last_active = machine
+            .filter(|(active, _, _)| {
+                machine_is_idle(*active) && (shown.is_idle() || shown == Status::Away)
+            })
+            .and_then(|(_, _, entry)| entry.publish_time.clone());
+        (availability, activity, last_active)
     }
 
     /// The user's chosen state and their most active endpoint's state, with their entries.
@@ -275,6 +278,19 @@ fn aggregate_state_xml(
     }
 }
 
+/// The aggregate state category (instance 0, container 2) holding `state`.
+fn aggregate_state_entry(data: &UserData, publish_time: &str, state: String) -> CategoryEntry {
+    CategoryEntry {
+        name: "state".to_owned(),
+        instance: 0,
+        container: 2,
+        version: data.presence_version,
+        publish_time: Some(publish_time.to_owned()),
+        expire_type: None,
+        inner_xml: state,
+    }
+}
+
 /// What a watcher sees of `uri`: state (aggregate), note and contact card.
 pub fn presence_categories(
     user: &User,
@@ -282,26 +298,21 @@ pub fn presence_categories(
     signed_in: bool,
     publish_time: &str,
 ) -> Vec<CategoryEntry> {
-    let last_active = if signed_in { data.last_active() } else { None };
-    let (availability, activity) = if signed_in {
-        data.aggregate()
+    let (availability, activity, last_active) = if signed_in {
+        data.aggregate_with_last_active()
     } else {
         let status = user
             .presence
             .as_deref()
             .and_then(Status::from_id)
             .unwrap_or(Status::Offline);
-        (status.availability(), None)
+        (status.availability(), None, None)
     };
-    let mut entries = vec![CategoryEntry {
-        name: "state".to_owned(),
-        instance: 0,
-        container: 2,
-        version: data.presence_version,
-        publish_time: Some(publish_time.to_owned()),
-        expire_type: None,
-        inner_xml: aggregate_state_xml(availability, activity.as_ref(), last_active.as_deref()),
-    }];
+    let mut entries = vec![aggregate_state_entry(
+        data,
+        publish_time,
+        aggregate_state_xml(availability, activity.as_ref(), last_active.as_deref()),
+    )];
     match data.note_entry() {
         Some(note) => entries.push(CategoryEntry {
             publish_time: note
@@ -352,15 +363,11 @@ pub fn roaming_categories<'a>(
         .collect();
     if wanted("state") {
         let (availability, activity) = data.aggregate();
-        entries.push(CategoryEntry {
-            name: "state".to_owned(),
-            instance: 0,
-            container: 2,
-            version: data.presence_version,
-            publish_time: Some(publish_time.to_owned()),
-            expire_type: None,
-            inner_xml: state_xml(StateKind::Aggregate, availability, activity.as_ref()),
-        });
+        entries.push(aggregate_state_entry(
+            data,
+            publish_time,
+            state_xml(StateKind::Aggregate, availability, activity.as_ref()),
+        ));
     }
     let cleared = names
         .unwrap_or_default()
