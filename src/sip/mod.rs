@@ -1,4 +1,4 @@
-//! SIP message codec for the Lync / SfB dialect: no I/O, no unsafe, no panics on input.
+//! SIP message codec for the Lync / SfB dialect: no I/O, safe Rust only, no panics on input.
 //!
 //! - [`Message`]: start line, headers in order as received (name as written, value with
 //!   folding undone and outer whitespace trimmed, otherwise byte-exact because MS-SIPAE
