@@ -12,6 +12,7 @@ pub mod engine;
 pub mod error;
 pub mod http;
 pub mod im;
+pub mod link;
 pub mod mime;
 pub mod presence;
 pub mod redact;

@@ -126,7 +126,7 @@ impl Driver {
             match output {
                 Output::Transmit { conn, bytes } => {
                     if let Some(link) = self.links.get_mut(&conn) {
-                        link.queue(&bytes);
+                        link.queue(bytes);
                         let _ = link.flush();
                     }
                 }
@@ -196,6 +196,11 @@ pub fn is_signed_in(gc: *mut PurpleConnection) -> bool {
     driver(gc).is_some_and(|d| d.session.is_signed_in())
 }
 
+/// Whether the session still runs (signing in or signed in).
+pub fn is_active(gc: *mut PurpleConnection) -> bool {
+    driver(gc).is_some_and(|d| !d.session.is_finished())
+}
+
 /// Passes a user action to the session.
 pub fn command(gc: *mut PurpleConnection, command: Command) {
     feed(gc, Input::Command(command));
@@ -222,7 +227,7 @@ fn drive(gc: *mut PurpleConnection) {
             Output::Transmit { conn, bytes } => {
                 if let Some(d) = driver(gc) {
                     if let Some(link) = d.links.get_mut(&conn) {
-                        link.queue(&bytes);
+                        link.queue(bytes);
                     }
                 }
                 flush(gc, conn);
@@ -286,10 +291,15 @@ fn handle_event(gc: *mut PurpleConnection, event: Event) -> bool {
             // SAFETY: gc is live during the callback.
             unsafe { im::typing(gc, &with, typing) };
         }
-        Event::ImFailed { with, text, reason } => {
+        Event::ImFailed {
+            with,
+            text,
+            reason,
+            delivery,
+        } => {
             if let Some(account) = driver(gc).map(|d| d.account) {
                 // SAFETY: gc and its account are live during the callback.
-                unsafe { im::failed(gc, account, &with, &text, &reason) };
+                unsafe { im::failed(gc, account, &with, &text, &reason, delivery) };
             }
         }
         Event::SearchResults { results, more } => {

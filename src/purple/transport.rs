@@ -2,12 +2,10 @@
 //! settings), with rustls on top when the link is TLS. No libpurple calls here: the driver
 //! watches the socket and tells the link when it is readable or writable.
 
-use std::io::{ErrorKind, Read, Write};
 use std::net::{SocketAddr, TcpStream};
 use std::sync::{Arc, Mutex};
 
-use rustls::ClientConnection;
-use rustls::pki_types::ServerName;
+use crate::link::{Limits, ReadEvent, StreamLink};
 
 use super::ffi::{PurpleProxyConnectData, guint};
 use super::tls::{UntrustedCertificate, client_config};
@@ -33,16 +31,15 @@ pub struct Link {
     pub tls: bool,
     /// The pending `purple_proxy_connect`, NULL once it called back.
     pub connecting: *mut PurpleProxyConnectData,
-    socket: Option<TcpStream>,
+    stream: Option<StreamLink<TcpStream>>,
     /// The socket as libpurple numbers it (for `purple_input_add`).
     pub fd: i32,
-    tls_state: Option<ClientConnection>,
     rejected: Option<Arc<Mutex<Option<UntrustedCertificate>>>>,
     pub read_watch: guint,
     pub write_watch: guint,
-    /// Plain-TCP bytes the socket did not take yet.
-    outgoing: Vec<u8>,
-    pub established: bool,
+    /// Bytes queued before the socket was attached (none in practice: the session sends
+    /// only after `Established`), kept rather than dropped.
+    early: Vec<Vec<u8>>,
 }
 
 /// Wraps a connected socket libpurple handed over; we own (and close) it from now on.
@@ -68,14 +65,12 @@ impl Link {
             port,
             tls,
             connecting: std::ptr::null_mut(),
-            socket: None,
+            stream: None,
             fd: -1,
-            tls_state: None,
             rejected: None,
             read_watch: 0,
             write_watch: 0,
-            outgoing: Vec::new(),
-            established: false,
+            early: Vec::new(),
         }
     }
 
@@ -88,150 +83,75 @@ impl Link {
             .map_err(|e| format!("cannot use the socket: {e}"))?;
         self.fd = fd;
         let local = socket.local_addr().ok();
-        self.socket = Some(socket);
-        if !self.tls {
-            self.established = true;
-            return Ok(Some(LinkEvent::Established { local }));
+        let mut stream = if self.tls {
+            let (config, rejected) = client_config(pins);
+            self.rejected = Some(rejected);
+            StreamLink::tls(socket, config, &self.host, Limits::DEFAULT)?
+        } else {
+            StreamLink::plain(socket, Limits::DEFAULT)
+        };
+        for bytes in self.early.drain(..) {
+            stream.queue(bytes);
         }
-        let (config, rejected) = client_config(pins);
-        let name = ServerName::try_from(self.host.clone())
-            .map_err(|_| format!("\"{}\" is not a valid server name", self.host))?;
-        let connection =
-            ClientConnection::new(config, name).map_err(|e| format!("cannot start TLS: {e}"))?;
-        self.tls_state = Some(connection);
-        self.rejected = Some(rejected);
-        Ok(None)
+        let established = stream.is_established();
+        self.stream = Some(stream);
+        Ok(established.then_some(LinkEvent::Established { local }))
     }
 
     pub fn is_attached(&self) -> bool {
-        self.socket.is_some()
+        self.stream.is_some()
     }
 
-    /// Reads everything available. Events come in order; `Closed`/`Failed` end the link.
+    /// Reads what one readable event may (the watch calls again while bytes wait). Events
+    /// come in order; `Closed`/`Failed`/`Untrusted` end the link.
     pub fn on_readable(&mut self) -> Vec<LinkEvent> {
-        let mut events = Vec::new();
-        let Some(socket) = self.socket.as_mut() else {
-            return events;
+        let Some(stream) = self.stream.as_mut() else {
+            return Vec::new();
         };
-        let mut buf = vec![0u8; 16 * 1024];
-        match self.tls_state.as_mut() {
-            None => loop {
-                match socket.read(&mut buf) {
-                    Ok(0) => {
-                        events.push(LinkEvent::Closed(None));
-                        break;
-                    }
-                    Ok(n) => events.push(LinkEvent::Data(buf[..n].to_vec())),
-                    Err(e) if e.kind() == ErrorKind::WouldBlock => break,
-                    Err(e) if e.kind() == ErrorKind::Interrupted => continue,
-                    Err(e) => {
-                        events.push(LinkEvent::Closed(Some(e.to_string())));
-                        break;
-                    }
-                }
-            },
-            Some(tls) => loop {
-                match tls.read_tls(socket) {
-                    Ok(0) => {
-                        events.push(LinkEvent::Closed(None));
-                        break;
-                    }
-                    Ok(_) => {}
-                    Err(e) if e.kind() == ErrorKind::WouldBlock => break,
-                    Err(e) if e.kind() == ErrorKind::Interrupted => continue,
-                    Err(e) => {
-                        events.push(LinkEvent::Closed(Some(e.to_string())));
-                        break;
-                    }
-                }
-                if let Err(error) = tls.process_new_packets() {
-                    // Tell the server why, then give up on this link.
-                    let _ = tls.write_tls(socket);
+        let mut events = Vec::new();
+        for event in stream.on_readable() {
+            events.push(match event {
+                ReadEvent::Established => LinkEvent::Established {
+                    local: stream.stream().local_addr().ok(),
+                },
+                ReadEvent::Data(bytes) => LinkEvent::Data(bytes),
+                ReadEvent::Closed(reason) => LinkEvent::Closed(reason),
+                ReadEvent::TlsFailed(error) => {
                     let untrusted = self.rejected.as_ref().and_then(|r| r.lock().ok()?.take());
-                    events.push(match untrusted {
+                    match untrusted {
                         Some(cert) => LinkEvent::Untrusted(cert),
-                        None => LinkEvent::Failed(format!("TLS handshake failed: {error}")),
-                    });
-                    return events;
-                }
-                if !self.established && !tls.is_handshaking() {
-                    self.established = true;
-                    events.push(LinkEvent::Established {
-                        local: socket.local_addr().ok(),
-                    });
-                }
-                loop {
-                    match tls.reader().read(&mut buf) {
-                        Ok(0) => {
-                            events.push(LinkEvent::Closed(None));
-                            return events;
-                        }
-                        Ok(n) => events.push(LinkEvent::Data(buf[..n].to_vec())),
-                        Err(e) if e.kind() == ErrorKind::WouldBlock => break,
-                        Err(e) => {
-                            events.push(LinkEvent::Closed(Some(e.to_string())));
-                            return events;
-                        }
+                        None => LinkEvent::Failed(format!("TLS failed: {error}")),
                     }
                 }
-            },
+            });
         }
         events
     }
 
-    /// Queues plaintext to send (call [`Link::flush`] after).
-    pub fn queue(&mut self, bytes: &[u8]) {
-        match self.tls_state.as_mut() {
-            Some(tls) => {
-                let _ = tls.writer().write_all(bytes);
-            }
-            None => self.outgoing.extend_from_slice(bytes),
+    /// Queues bytes to send (call [`Link::flush`] after); nothing queued is ever dropped.
+    pub fn queue(&mut self, bytes: Vec<u8>) {
+        match self.stream.as_mut() {
+            Some(stream) => stream.queue(bytes),
+            None => self.early.push(bytes),
         }
     }
 
-    /// Writes what the socket takes. `Ok(true)` when bytes are still waiting.
+    /// Writes what the socket takes. `Ok(true)` when bytes are still waiting; an error when
+    /// the link cannot send what was queued (the link must then be closed).
     pub fn flush(&mut self) -> Result<bool, String> {
-        let Some(socket) = self.socket.as_mut() else {
-            return Ok(false);
-        };
-        match self.tls_state.as_mut() {
-            Some(tls) => {
-                while tls.wants_write() {
-                    match tls.write_tls(socket) {
-                        Ok(_) => {}
-                        Err(e) if e.kind() == ErrorKind::WouldBlock => return Ok(true),
-                        Err(e) if e.kind() == ErrorKind::Interrupted => {}
-                        Err(e) => return Err(e.to_string()),
-                    }
-                }
-                Ok(false)
-            }
-            None => {
-                while !self.outgoing.is_empty() {
-                    match socket.write(&self.outgoing) {
-                        Ok(0) => return Err("the connection stopped taking data".to_owned()),
-                        Ok(n) => {
-                            self.outgoing.drain(..n);
-                        }
-                        Err(e) if e.kind() == ErrorKind::WouldBlock => return Ok(true),
-                        Err(e) if e.kind() == ErrorKind::Interrupted => {}
-                        Err(e) => return Err(e.to_string()),
-                    }
-                }
-                Ok(false)
-            }
+        match self.stream.as_mut() {
+            Some(stream) => stream.flush().map_err(|e| e.to_string()),
+            None => Ok(false),
         }
     }
 
     /// Says goodbye (TLS close_notify) and closes the socket.
     pub fn shutdown(&mut self) {
-        if let Some(tls) = self.tls_state.as_mut() {
-            tls.send_close_notify();
+        if let Some(stream) = self.stream.as_mut() {
+            let _ = stream.flush();
+            stream.shutdown();
         }
-        let _ = self.flush();
-        self.tls_state = None;
-        self.socket = None;
+        self.stream = None;
         self.fd = -1;
-        self.established = false;
     }
 }
