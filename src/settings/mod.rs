@@ -313,11 +313,11 @@ fn parse_server(text: &str) -> Result<Option<ServerAddress>, ConnectionError> {
 pub fn credentials_refused(who: &str, settings: &AccountSettings) -> String {
     if settings.login_is_sip_address {
         format!(
-            "{who} did not accept the login {sip} with this password. Your Login field is \
-             empty, so your sign-in address was used as the Windows login, and it is not \
-             one here. Fill in Login (Basic tab, next to Username) with your Windows login: \
-             DOMAIN\\user or your user principal name (user@company.com). If you already \
-             sign in to Windows with {sip}, check the Password.",
+            "{who} did not accept {sip} as a login with this password. Your Login field is \
+             empty, so your sign-in address was sent as your Windows login, which it often is \
+             not. Fill in Login (Basic tab, next to Username) with your Windows login: \
+             DOMAIN\\user or your user principal name (user@company.com). If {sip} is your \
+             Windows login, check the Password.",
             sip = settings.sip_address
         )
     } else {
