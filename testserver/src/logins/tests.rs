@@ -125,3 +125,24 @@ fn malformed_logins_are_config_errors() {
         .is_ok()
     );
 }
+
+#[test]
+fn the_demo_organisation_resolves_as_documented() {
+    let config = crate::config::Config::from_toml(include_str!("../../../demo/contoso.toml"))
+        .expect("demo/contoso.toml is valid");
+    let netbios = config.netbios_domain();
+    assert_eq!(netbios, "CONTOSO");
+    let logins_of = |sip: &str| {
+        let user = config.users.iter().find(|u| u.sip == sip).expect(sip);
+        Logins::of(user, &netbios).unwrap()
+    };
+    let you = logins_of("you@contoso.test");
+    assert!(you.accepts("you", "CONTOSO"));
+    assert!(
+        !you.accepts("you@contoso.test", ""),
+        "the seed case is refused"
+    );
+    let alice = logins_of("alice@contoso.test");
+    assert!(alice.accepts("alice@contoso.test", ""));
+    assert!(alice.accepts("alice", "CONTOSO"));
+}
