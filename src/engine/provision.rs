@@ -19,6 +19,7 @@ use crate::auth::csr::{CertificateRequest, CsrHash, generate_key};
 use crate::auth::ntlm::Password;
 use crate::error::{ConnectionError, ErrorClass};
 use crate::http::{HttpCredentials, HttpError, Request, Response, Url, UrlError};
+use crate::settings::credentials_refused;
 use crate::webticket::{
     self, CERT_PROVISIONING_PORT, CertificateRequestSoap, ServiceMetadata, SoapError, TicketRequest,
 };
@@ -312,7 +313,7 @@ impl Session {
         let settings = &self.config.settings;
         let sip_uri = settings.sip_address.uri();
         let login = settings.login.to_string();
-        let empty_login_hint = if login.eq_ignore_ascii_case(&settings.sip_address.to_string()) {
+        let empty_login_hint = if settings.login_is_sip_address {
             " Your Login is empty, so the Username was also used as the login."
         } else {
             ""
@@ -460,19 +461,13 @@ impl Session {
         result: Result<Response, HttpError>,
     ) -> Result<String, TlsDskFailure> {
         match result {
-            Err(HttpError::AuthenticationFailed { url, login }) => {
-                let settings = &self.config.settings;
-                Err(TlsDskFailure::fatal(
-                    ErrorClass::AuthenticationFailed,
-                    format!(
-                        "The web ticket service at {} did not accept the password for login {login} \
-                         (signing in as {}). Check the Password, and the Login field if your Windows \
-                         login differs from your sign-in address (DOMAIN\\user or user@company.com).",
-                        url.host(),
-                        settings.sip_address
-                    ),
-                ))
-            }
+            Err(HttpError::AuthenticationFailed { url, .. }) => Err(TlsDskFailure::fatal(
+                ErrorClass::AuthenticationFailed,
+                credentials_refused(
+                    &format!("The web ticket service at {}", url.host()),
+                    &self.config.settings,
+                ),
+            )),
             Err(e) => Err(unavailable(url, format!("could not be reached ({e})"))),
             Ok(response) => {
                 let body = response.body_text().into_owned();

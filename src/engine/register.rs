@@ -16,7 +16,7 @@ use crate::auth::ntlm::{
     AuthenticateInputs, Credentials, NtlmClient, Password, filetime_from_unix,
 };
 use crate::error::{ConnectionError, ErrorClass};
-use crate::settings::AuthScheme;
+use crate::settings::{AuthScheme, credentials_refused};
 use crate::sip::{AuthParams, Message};
 
 /// Methods we accept, as Microsoft's clients list them in Contact.
@@ -422,13 +422,7 @@ impl Session {
                 self.answer_ntlm_challenge(challenge_from(params), data);
             }
             AuthState::NtlmAnswered => {
-                let settings = &self.config.settings;
-                let text = format!(
-                    "The server did not accept the password for login {} (signing in as {}). Check \
-                     the Password, and the Login field if your Windows login differs from your \
-                     sign-in address (DOMAIN\\user or user@company.com).",
-                    settings.login, settings.sip_address
-                );
+                let text = credentials_refused("The server", &self.config.settings);
                 self.fail(ConnectionError::new(ErrorClass::AuthenticationFailed, text));
             }
             AuthState::TlsDskHandshake(_) => self.on_tls_dsk_challenge(&offered),

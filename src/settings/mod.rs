@@ -137,6 +137,10 @@ pub struct AccountSettings {
     pub sip_address: SipAddress,
     /// Explicit Login, or the SIP address when the Login part is empty.
     pub login: Login,
+    /// The Login field was left empty, so `login` is the SIP address. Where the Windows
+    /// login differs from the sign-in address that is the usual reason a server refuses
+    /// the credentials, and its error says to fill in Login.
+    pub login_is_sip_address: bool,
     pub password: Option<Secret>,
     pub server: Option<ServerAddress>,
     pub transport: Transport,
@@ -302,6 +306,31 @@ fn parse_server(text: &str) -> Result<Option<ServerAddress>, ConnectionError> {
     }))
 }
 
+/// What to check when a server refused the credentials (NTLM over SIP or HTTP): the
+/// Password, and the Login, which must name the Windows account (`DOMAIN\user` or the user
+/// principal name); an empty Login sends the sign-in address, which Active Directory takes
+/// only where an administrator made it the account's UPN too.
+pub fn credentials_refused(who: &str, settings: &AccountSettings) -> String {
+    if settings.login_is_sip_address {
+        format!(
+            "{who} did not accept {sip} as a login with this password. Your Login field is \
+             empty, so your sign-in address was sent as your Windows login, which it often is \
+             not. Fill in Login (Basic tab, next to Username) with your Windows login: \
+             DOMAIN\\user or your user principal name (user@company.com). If {sip} is your \
+             Windows login, check the Password.",
+            sip = settings.sip_address
+        )
+    } else {
+        format!(
+            "{who} did not accept the password for login {login} (signing in as {sip}). Check \
+             the Password, and the Login field if your Windows login differs from your \
+             sign-in address (DOMAIN\\user or user@company.com).",
+            login = settings.login,
+            sip = settings.sip_address
+        )
+    }
+}
+
 fn non_empty(text: &str) -> Option<String> {
     (!text.is_empty()).then(|| text.to_owned())
 }
@@ -402,6 +431,7 @@ impl AccountSettings {
             },
             sip_address,
             login,
+            login_is_sip_address: login_part.is_empty(),
             password,
             server,
             transport,

@@ -41,6 +41,31 @@ fn empty_login_means_the_sip_address() {
     assert_eq!(s.login, Login::Principal("alice@contoso.com".into()));
     let s = AccountSettings::from_raw(&raw("alice@contoso.com,")).unwrap();
     assert_eq!(s.login, Login::Principal("alice@contoso.com".into()));
+    assert!(s.login_is_sip_address);
+    let s = AccountSettings::from_raw(&raw("alice@contoso.com,alice@contoso.com")).unwrap();
+    assert!(!s.login_is_sip_address, "typed in, even if the same");
+}
+
+#[test]
+fn refused_credentials_name_the_login_or_say_it_is_empty() {
+    let s = AccountSettings::from_raw(&raw("alice@contoso.com,CONTOSO\\alice.a")).unwrap();
+    let text = credentials_refused("The server", &s);
+    assert!(text.starts_with("The server did not accept the password for login CONTOSO\\alice.a"));
+    assert!(
+        text.contains("Password") && text.contains("Login field"),
+        "{text}"
+    );
+    let s = AccountSettings::from_raw(&raw("alice@contoso.com")).unwrap();
+    let text = credentials_refused("The server", &s);
+    for part in [
+        "alice@contoso.com",
+        "Your Login field is empty",
+        "Fill in Login (Basic tab",
+        "DOMAIN\\user or your user principal name (user@company.com)",
+        "Password",
+    ] {
+        assert!(text.contains(part), "{part}: {text}");
+    }
 }
 
 #[test]

@@ -5,6 +5,8 @@ use std::path::Path;
 
 use serde::Deserialize;
 
+use crate::logins::{Logins, default_netbios_domain};
+
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Config {
@@ -19,6 +21,11 @@ pub struct Config {
     /// Host name the server calls itself (targetname, certificate name).
     #[serde(default)]
     pub server_name: Option<String>,
+    /// The Active Directory domain's NetBIOS name, the `DOMAIN` of `DOMAIN\user` logins.
+    /// Default: the first label of `domain`, upper-cased, at most 15 characters
+    /// (`contoso.test` → `CONTOSO`), which is what AD's setup proposes.
+    #[serde(default)]
+    pub netbios_domain: Option<String>,
     #[serde(default)]
     pub listen: Listen,
     #[serde(default)]
@@ -123,9 +130,16 @@ impl Default for Auth {
 pub struct User {
     /// SIP address without `sip:`.
     pub sip: String,
-    /// `DOMAIN\user` or `user@upn.domain`; defaults to the SIP address.
+    /// The user's Windows login as their administrator would tell them: the down-level
+    /// logon name `DOMAIN\sAMAccountName`, or the user principal name `name@suffix`.
+    /// See `crate::logins` for what each form implies and the defaults.
     #[serde(default)]
     pub login: Option<String>,
+    /// The user principal name (AD's `userPrincipalName`), when `login` does not give it.
+    /// Without `login` and `upn` the UPN is the SIP address (the usual deployment); with a
+    /// `DOMAIN\user` login and no `upn` the user signs in with `DOMAIN\user` only.
+    #[serde(default)]
+    pub upn: Option<String>,
     pub password: String,
     #[serde(default)]
     pub name: Option<String>,
@@ -214,6 +228,9 @@ impl Config {
             ));
         }
         let mut seen = std::collections::HashSet::new();
+        // AD keeps sAMAccountNames unique in a domain and UPNs unique in the forest.
+        let mut logins_seen = std::collections::HashSet::new();
+        let netbios_domain = self.netbios_domain();
         for user in &self.users {
             if !user.sip.contains('@') {
                 return Err(ConfigError(format!(
@@ -224,8 +241,28 @@ impl Config {
             if !seen.insert(user.sip.to_ascii_lowercase()) {
                 return Err(ConfigError(format!("user {:?} is listed twice", user.sip)));
             }
+            let logins = Logins::of(user, &netbios_domain)
+                .map_err(|e| ConfigError(format!("user {:?}: {e}", user.sip)))?;
+            for login in [Some(logins.down_level()), logins.upn]
+                .into_iter()
+                .flatten()
+            {
+                if !logins_seen.insert(login.to_ascii_lowercase()) {
+                    return Err(ConfigError(format!(
+                        "user {:?}: the login {login} belongs to another user too",
+                        user.sip
+                    )));
+                }
+            }
         }
         Ok(())
+    }
+
+    /// The NetBIOS name of the org's AD domain (see `netbios_domain`).
+    pub fn netbios_domain(&self) -> String {
+        self.netbios_domain
+            .clone()
+            .unwrap_or_else(|| default_netbios_domain(&self.domain))
     }
 
     pub fn server_name(&self) -> String {
@@ -268,6 +305,29 @@ mod tests {
         assert_eq!(config.users[0].login.as_deref(), Some("CONTOSO\\alice"));
         assert_eq!(config.users[0].groups["Team"], ["bob@contoso.test"]);
         assert_eq!(config.listen.sip_tcp.as_deref(), Some("127.0.0.1:0"));
+    }
+
+    #[test]
+    fn logins_are_unique_and_the_netbios_domain_can_be_set() {
+        let two_alices = r#"
+            domain = "contoso.test"
+            [[users]]
+            sip = "alice@contoso.test"
+            password = "x"
+            [[users]]
+            sip = "alice2@contoso.test"
+            login = "CONTOSO\\alice"
+            password = "y"
+            "#;
+        let err = Config::from_toml(two_alices).unwrap_err();
+        assert!(err.0.contains("CONTOSO\\alice"), "{err}");
+        let set = "domain = \"contoso.test\"\nnetbios_domain = \"CORP\"";
+        assert_eq!(Config::from_toml(set).unwrap().netbios_domain(), "CORP");
+        let err = Config::from_toml(
+            "domain = \"x\"\n[[users]]\nsip = \"a@x\"\nlogin = \"a\"\npassword = \"p\"",
+        )
+        .unwrap_err();
+        assert!(err.0.contains("DOMAIN\\name"), "{err}");
     }
 
     #[test]

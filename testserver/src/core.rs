@@ -14,6 +14,7 @@ use purple_lync::sip::Message;
 use crate::conference::{Conferences, conf_target};
 use crate::config::{Config, User};
 use crate::directory::Directory;
+use crate::logins::Logins;
 use crate::notifier::Subscriptions;
 use crate::proxy::{Proxy, is_routed_method};
 use crate::registrar::ConnAuth;
@@ -63,6 +64,8 @@ pub struct Account {
     pub user: User,
     /// `sip:` URI, lower-case.
     pub uri: String,
+    /// The logins that name this user (the SIP address only if it is also the UPN).
+    pub logins: Logins,
 }
 
 /// One client connection.
@@ -100,16 +103,25 @@ pub struct Core {
 
 impl Core {
     pub fn new(config: Config, web_base: String) -> Core {
+        let netbios_domain = config.netbios_domain();
         let accounts = config
             .users
             .iter()
             .map(|user| {
                 let uri = format!("sip:{}", user.sip.to_ascii_lowercase());
+                // `Config::check` refused unresolvable logins; a config built by hand that
+                // has one gets a user nobody can sign in as.
+                let logins = Logins::of(user, &netbios_domain).unwrap_or_else(|_| Logins {
+                    netbios_domain: netbios_domain.clone(),
+                    sam_account_name: String::new(),
+                    upn: None,
+                });
                 (
                     uri.clone(),
                     Account {
                         user: user.clone(),
                         uri,
+                        logins,
                     },
                 )
             })
@@ -162,17 +174,13 @@ impl Core {
         random_hex(&mut *self.random, bytes)
     }
 
-    /// The account whose credentials these are: `DOMAIN\user`, a UPN login, or the SIP address.
+    /// The account NTLM's UserName and DomainName fields name: `DOMAIN` + sAMAccountName, or
+    /// a UPN with an empty domain, as Active Directory resolves them (see [`crate::logins`]).
+    /// A SIP address names its user only where it is also the UPN.
     pub fn account_for_login(&self, user: &str, domain: &str) -> Option<&Account> {
-        let wanted_domain_login = format!("{domain}\\{user}");
-        self.accounts.values().find(|account| {
-            let login = account.user.login.as_deref().unwrap_or(&account.user.sip);
-            if domain.is_empty() {
-                login.eq_ignore_ascii_case(user) || account.user.sip.eq_ignore_ascii_case(user)
-            } else {
-                login.eq_ignore_ascii_case(&wanted_domain_login)
-            }
-        })
+        self.accounts
+            .values()
+            .find(|account| account.logins.accepts(user, domain))
     }
 
     pub fn password_for_login(&self, user: &str, domain: &str) -> Option<Password> {

@@ -4,7 +4,8 @@
 //! `net` runs it on real TLS/TCP listeners. What a signed-in client gets, each module
 //! checked against pidgin-sipe (tests/sipe_*.rs):
 //!
-//! - [`registrar`]: REGISTER with NTLM (and TLS-DSK), signed replies.
+//! - [`registrar`]: REGISTER with NTLM (and TLS-DSK), signed replies; [`logins`]: which
+//!   NTLM logins name a user, as Active Directory resolves them.
 //! - [`notifier`]: SUBSCRIBE for roaming contacts, roaming self, provisioning, presence
 //!   and conferences; first notification piggy-backed in the 200, then BENOTIFY.
 //! - [`directory`]: each user's contact list, publications and what others see of them.
@@ -20,6 +21,7 @@ pub mod core;
 pub mod dialog;
 pub mod directory;
 mod https;
+pub mod logins;
 pub mod net;
 pub mod notifier;
 pub mod proxy;

@@ -71,13 +71,7 @@ impl Core {
     /// The NetBIOS domain name and the target info this server's NTLM challenges carry,
     /// for SIP and HTTP alike.
     pub(crate) fn ntlm_target(&self) -> (String, TargetInfo) {
-        let netbios = self
-            .config
-            .domain
-            .split('.')
-            .next()
-            .unwrap_or("LYNC")
-            .to_ascii_uppercase();
+        let netbios = self.config.netbios_domain();
         let info = TargetInfo::new()
             .with_name(AvId::NB_DOMAIN_NAME, &netbios)
             .with_name(AvId::NB_COMPUTER_NAME, "LYNCFE")

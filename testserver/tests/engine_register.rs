@@ -252,6 +252,54 @@ fn wrong_password_is_authentication_failed_naming_the_login() {
     );
 }
 
+/// The seed case: the sign-in address is not the Windows login (Dave's UPN is
+/// dave.smith@corp.contoso.test) and Login is empty. Active Directory does not know the SIP
+/// address as a login, so NTLM fails, and the error says to fill in Login.
+#[test]
+fn ntlm_with_login_empty_and_sip_address_not_the_upn_fails_naming_login() {
+    let mut world = World::new(
+        settings(
+            "dave@contoso.test",
+            "Dave-pass-4",
+            &[("server", "127.0.0.1"), ("authentication", "ntlm")],
+        ),
+        SERVER_TOML,
+    );
+    world.start();
+    let error = world.failure().expect("refused");
+    assert_eq!(error.class, ErrorClass::AuthenticationFailed);
+    for part in [
+        "dave@contoso.test",
+        "Login field is empty",
+        "Fill in Login",
+        "DOMAIN\\user",
+        "user principal name",
+    ] {
+        assert!(error.message.contains(part), "{part}: {}", error.message);
+    }
+    assert_eq!(world.core.counters.signed_in, 0);
+    assert_eq!(world.core.counters.auth_failures, 1);
+}
+
+#[test]
+fn ntlm_with_login_filled_in_signs_in_either_form() {
+    for username in [
+        "dave@contoso.test,dave.smith@corp.contoso.test",
+        "dave@contoso.test,CONTOSO\\dave.smith",
+    ] {
+        let mut world = World::new(
+            settings(
+                username,
+                "Dave-pass-4",
+                &[("server", "127.0.0.1"), ("authentication", "ntlm")],
+            ),
+            SERVER_TOML,
+        );
+        world.start();
+        assert!(world.signed_in(), "{username}: {:#?}", world.failure());
+    }
+}
+
 #[test]
 fn someone_elses_login_is_refused_naming_both_identities() {
     // Bob's credentials, Alice's SIP address: the server says 403.

@@ -190,6 +190,57 @@ fn a_login_name_in_username_is_the_founding_users_mistake_and_says_so() {
     }
 }
 
+/// The seed case with TLS-DSK: Login empty, the sign-in address not the UPN. The web ticket
+/// service's HTTP NTLM refuses the SIP address as a login; the error says to fill in Login,
+/// and a settings problem is not hidden by falling back to NTLM (which would fail the same).
+#[test]
+fn tls_dsk_with_login_empty_and_sip_address_not_the_upn_fails_naming_login() {
+    let mut world = World::new(
+        settings(
+            "dave@contoso.test",
+            "Dave-pass-4",
+            &[("server", "127.0.0.1"), ("authentication", "tls-dsk")],
+        ),
+        &tls_dsk_toml(),
+    );
+    world.start();
+    let error = world.failure().expect("refused");
+    assert_eq!(
+        error.class,
+        ErrorClass::AuthenticationFailed,
+        "{}",
+        error.message
+    );
+    for part in [
+        "web ticket service",
+        "dave@contoso.test",
+        "Login field is empty",
+        "Fill in Login",
+        "DOMAIN\\user",
+        "user principal name",
+    ] {
+        assert!(error.message.contains(part), "{part}: {}", error.message);
+    }
+    assert_eq!(world.core.counters.web_tickets, 0);
+    assert_eq!(world.core.counters.signed_in, 0);
+}
+
+#[test]
+fn tls_dsk_with_login_filled_in_signs_in() {
+    let mut world = World::new(
+        settings(
+            "dave@contoso.test,dave.smith@corp.contoso.test",
+            "Dave-pass-4",
+            &[("server", "127.0.0.1"), ("authentication", "tls-dsk")],
+        ),
+        &tls_dsk_toml(),
+    );
+    world.start();
+    assert!(world.signed_in(), "{:#?}", world.failure());
+    assert_eq!(world.core.counters.web_tickets, 1);
+    assert_eq!(world.core.counters.tls_dsk_handshakes, 1);
+}
+
 #[test]
 fn a_wrong_password_at_the_ticket_service_is_authentication_failed() {
     let mut world = World::new(
