@@ -1,12 +1,12 @@
 //! Engine scenario tests for what a hostile or broken server must not get away with: a
 //! redirect off TLS, a sign-in without authentication or without the server's signature,
-//! and a challenge that cannot be read.
+//! web services over plain HTTP, and a challenge that cannot be read.
 
 mod support;
 
 use purple_lync::error::ErrorClass;
 use purple_lync::sip::Message;
-use support::{SERVER_TOML, World, settings};
+use support::{SERVER_TOML, WEB_HOST, World, settings, tls_dsk_toml};
 
 /// A response of `code` to the request `answered` is the response to.
 fn answer_like(answered: &Message, code: u16, reason: &str) -> Message {
@@ -163,6 +163,111 @@ fn an_unsigned_200_to_a_refresh_is_refused() {
         error.message.contains("without signing"),
         "{}",
         error.message
+    );
+}
+
+#[test]
+fn an_http_certificate_provisioning_address_is_refused_not_fetched() {
+    for auth in ["auto", "tls-dsk"] {
+        let mut world = World::new(
+            settings(
+                "alice@contoso.test,CONTOSO\\alice",
+                "Alice-pass-1",
+                &[("server", "127.0.0.1:5061"), ("authentication", auth)],
+            ),
+            &tls_dsk_toml(),
+        );
+        world.tamper = Some(Box::new(|mut msg: Message| {
+            if msg.status_code() == Some(401) {
+                let values: Vec<String> = msg
+                    .headers("WWW-Authenticate")
+                    .map(|v| v.replace("sts-uri=\"https://", "sts-uri=\"http://"))
+                    .collect();
+                msg.remove_header("WWW-Authenticate");
+                for value in values {
+                    msg.add_header("WWW-Authenticate", value).unwrap();
+                }
+            }
+            Some(msg)
+        }));
+        world.start();
+        assert!(!world.signed_in(), "{auth}");
+        assert!(
+            world.connects.iter().all(|(_, _, tls)| *tls),
+            "{auth}: nothing over plain TCP: {:?}",
+            world.connects
+        );
+        assert!(world.web_requests.is_empty(), "{:?}", world.web_requests);
+        let error = world.failure().expect("refused");
+        assert_eq!(error.class, ErrorClass::Other, "{auth}: {}", error.message);
+        for part in [
+            "http://127.0.0.1:4443/CertProv/CertProvisioningService.svc",
+            "sts-uri",
+            "127.0.0.1:5061",
+            "HTTPS",
+            "administrator",
+            "Authentication scheme",
+        ] {
+            assert!(
+                error.message.contains(part),
+                "{auth}: {part}: {}",
+                error.message
+            );
+        }
+    }
+}
+
+#[test]
+fn an_http_web_ticket_service_in_autodiscover_is_not_used() {
+    let mut world = World::new(
+        settings("alice@contoso.test,CONTOSO\\alice", "Alice-pass-1", &[]),
+        SERVER_TOML,
+    );
+    world.web_hosts = vec!["LyncDiscoverInternal.contoso.test".into()];
+    world.web = Some(Box::new(|_host, request| {
+        let (status, extra, body) = if request.starts_with("GET /?sipuri=") {
+            (
+                "200 OK",
+                "",
+                r#"<AutodiscoverResponse><Root><Link token="User" href="https://LyncDiscoverInternal.contoso.test/user"/></Root></AutodiscoverResponse>"#,
+            )
+        } else {
+            (
+                "401 Unauthorized",
+                "X-MS-WebTicketURL: http://127.0.0.1:4443/WebTicket/WebTicketService.svc\r\n",
+                "",
+            )
+        };
+        format!(
+            "HTTP/1.1 {status}\r\n{extra}Content-Type: application/vnd.microsoft.rtc.autodiscover+xml\r\nContent-Length: {}\r\n\r\n{body}",
+            body.len()
+        )
+    }));
+    world.srv_answers.insert(
+        "_sipinternaltls._tcp.contoso.test".into(),
+        vec![("pool.contoso.test".into(), 5061)],
+    );
+    world.start();
+    assert!(world.signed_in(), "{:#?}\n{}", world.failure(), world.log());
+    let requests: Vec<&str> = world.web_requests.iter().map(|(_, r)| r.as_str()).collect();
+    assert_eq!(
+        requests,
+        [
+            "GET /?sipuri=alice@contoso.test HTTP/1.1",
+            "GET /user HTTP/1.1"
+        ],
+        "no request to the http:// ticket service"
+    );
+    assert!(
+        world.log().contains("is not an https:// address"),
+        "{}",
+        world.log()
+    );
+    assert!(
+        !world
+            .connects
+            .iter()
+            .any(|(h, p, _)| h == WEB_HOST && *p == 4443)
     );
 }
 
