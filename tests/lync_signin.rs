@@ -281,3 +281,73 @@ fn unknown_certificate_accepted_signs_in_and_is_not_asked_again() {
     assert_eq!(prompts, 1, "the accepted certificate is remembered");
     server.wait_for_counters(|c| c["signed_in"] == 2, TIMEOUT);
 }
+
+#[test]
+fn a_certificate_accepted_for_one_server_name_does_not_vouch_for_another() {
+    // One server, one untrusted certificate, reachable under two names: the SRV record
+    // names pool1 first and pool2 later (as after a pool move, or a spoofed DNS answer).
+    let server = TestServer::start(&server_config(900));
+    let port = server.sip_tls_port();
+    let mut host = host(None);
+    let dns = |pool: &str| {
+        json!({
+            "cmd": "dns",
+            "srv": {"_sipinternaltls._tcp.contoso.test": [[pool, port]]},
+            "hosts": {pool: "127.0.0.1"},
+        })
+    };
+    host.request_ok(json!({
+        "cmd": "add_account",
+        "account": "alice",
+        "protocol": LYNC,
+        "username": ALICE,
+        "password": ALICE_PASSWORD,
+        "remember_password": true,
+        "options": {"server": "", "transport": "tls", "authentication": "ntlm"},
+    }));
+    let prompt_or_signed_on =
+        |e: &Value| e["event"] == "request" || is_event(e, "signed_on", "alice");
+
+    host.request_ok(dns("pool1.contoso.test"));
+    host.request_ok(json!({"cmd": "connect", "account": "alice"}));
+    let first = host.wait_for(prompt_or_signed_on, TIMEOUT);
+    assert_eq!(first["event"], "request", "{first}");
+    assert!(
+        first["primary"]
+            .as_str()
+            .unwrap_or_default()
+            .contains("pool1.contoso.test"),
+        "{first}"
+    );
+    host.request_ok(json!({"cmd": "answer", "request": first["request"], "action": 0}));
+    host.wait_for(|e| is_event(e, "signed_on", "alice"), TIMEOUT);
+    host.request_ok(json!({"cmd": "disconnect", "account": "alice"}));
+    host.wait_for(|e| is_event(e, "signed_off", "alice"), TIMEOUT);
+
+    // The same certificate under another name: the user is asked again.
+    host.request_ok(dns("pool2.contoso.test"));
+    host.request_ok(json!({"cmd": "connect", "account": "alice"}));
+    let second = host.wait_for(prompt_or_signed_on, TIMEOUT);
+    assert_eq!(
+        second["event"], "request",
+        "the pin for pool1 must not let pool2 in silently: {second}"
+    );
+    assert!(
+        second["primary"]
+            .as_str()
+            .unwrap_or_default()
+            .contains("pool2.contoso.test"),
+        "{second}"
+    );
+    host.request_ok(json!({"cmd": "answer", "request": second["request"], "action": 0}));
+    host.wait_for(|e| is_event(e, "signed_on", "alice"), TIMEOUT);
+    host.request_ok(json!({"cmd": "disconnect", "account": "alice"}));
+    host.wait_for(|e| is_event(e, "signed_off", "alice"), TIMEOUT);
+
+    // Each name is remembered for itself.
+    host.request_ok(dns("pool1.contoso.test"));
+    host.request_ok(json!({"cmd": "connect", "account": "alice"}));
+    let third = host.wait_for(prompt_or_signed_on, TIMEOUT);
+    assert_eq!(third["event"], "signed_on", "pool1 was accepted: {third}");
+    server.wait_for_counters(|c| c["signed_in"] == 3, TIMEOUT);
+}

@@ -9,7 +9,7 @@ use super::discovery::Target;
 use super::events::LogLevel;
 use super::random::random_array;
 use super::session::Session;
-use super::web::{TicketStep, WebPurpose};
+use super::web::{TicketStep, WebPurpose, web_service_url};
 use crate::http::{HttpError, Request, Response, Url};
 use crate::webticket;
 use crate::xml::{self, Document};
@@ -177,7 +177,8 @@ impl Session {
                         LogLevel::Info,
                         format!("autodiscover: {url} needs a web ticket from {ticket_service}"),
                     );
-                    match Url::parse(&mex) {
+                    // The password goes to the ticket service and the ticket to `url`.
+                    match web_service_url(&url).and_then(|_| web_service_url(&mex)) {
                         Ok(mex) => {
                             let purpose = WebPurpose::AutodiscoverTicket {
                                 stage,
@@ -187,7 +188,7 @@ impl Session {
                             self.web_request(Request::get(mex), purpose);
                         }
                         Err(e) => self.autodiscover_without_ticket(format!(
-                            "bad ticket service address: {e}"
+                            "refused to get or present a web ticket: {e}"
                         )),
                     }
                     return;

@@ -14,11 +14,11 @@ use super::ids;
 use super::random::random_array;
 use super::security::Challenge;
 use super::session::Session;
-use super::web::WebPurpose;
+use super::web::{WebPurpose, WebUrlError, web_service_url};
 use crate::auth::csr::{CertificateRequest, CsrHash, generate_key};
 use crate::auth::ntlm::Password;
 use crate::error::{ConnectionError, ErrorClass};
-use crate::http::{HttpCredentials, HttpError, Request, Response, Url, UrlError};
+use crate::http::{HttpCredentials, HttpError, Request, Response, Url};
 use crate::settings::credentials_refused;
 use crate::webticket::{
     self, CERT_PROVISIONING_PORT, CertificateRequestSoap, ServiceMetadata, SoapError, TicketRequest,
@@ -96,6 +96,30 @@ fn unavailable(url: &str, reason: impl fmt::Display) -> TlsDskFailure {
     )
 }
 
+/// A web service address we do not use. Plain http:// is refused for good: the password
+/// (HTTP NTLM) and the web ticket would travel unencrypted, and a server that names one is
+/// misconfigured or an impostor, so retrying (a network error) or falling back would not
+/// help the user; they are told what was refused and whom to tell.
+fn refused_address(who: &str, what: &str, error: WebUrlError) -> TlsDskFailure {
+    match error {
+        WebUrlError::Unusable(e) => unavailable(&e.url, format!("is not a usable address ({e})")),
+        WebUrlError::NotHttps(url) => insecure(format!("{who} named {url} as its {what}")),
+    }
+}
+
+fn insecure(what_happened: String) -> TlsDskFailure {
+    TlsDskFailure::fatal(
+        ErrorClass::Other,
+        format!(
+            "{what_happened}. purple-lync uses web services only over HTTPS, because your password \
+             and web ticket go there, so it did not connect. The server is misconfigured or the \
+             connection is being tampered with: tell your administrator. Until it is fixed, \
+             choosing NTLM as Authentication scheme in the Advanced tab signs in without these \
+             web services."
+        ),
+    )
+}
+
 /// A GetAndPublishCert fault that asks for another signature hash than SHA-1.
 fn asks_for_sha256(fault: &str) -> bool {
     let fault = fault.to_ascii_lowercase();
@@ -109,6 +133,11 @@ impl Session {
     /// Starts provisioning a certificate from `sts_uri`; the handshake answering
     /// `challenge` begins when it arrives.
     pub(super) fn start_provisioning(&mut self, challenge: Challenge, sts_uri: String) {
+        let who = format!("The server {}", self.server_name());
+        let what = "certificate provisioning service (sts-uri)";
+        if let Err(e) = web_service_url(&sts_uri) {
+            return self.tls_dsk_failed(refused_address(&who, what, e));
+        }
         let host = host_of(&sts_uri);
         self.event(Event::Progress(Progress::GettingWebTicket(host)));
         self.log(
@@ -126,16 +155,15 @@ impl Session {
             security: None,
             url: String::new(),
         });
-        self.provisioning_get(&mex, ProvisioningStep::ServiceMetadata);
+        self.provisioning_get(&mex, ProvisioningStep::ServiceMetadata, &who, what);
     }
 
-    fn provisioning_get(&mut self, url: &str, step: ProvisioningStep) {
+    /// GETs `url`, which `who` named as its `what`.
+    fn provisioning_get(&mut self, url: &str, step: ProvisioningStep, who: &str, what: &str) {
         self.note_provisioning_url(url);
-        match Url::parse(url) {
+        match web_service_url(url) {
             Ok(parsed) => self.web_request(Request::get(parsed), WebPurpose::Provisioning(step)),
-            Err(e) => {
-                self.provisioning_failed(unavailable(url, format!("is not a usable address ({e})")))
-            }
+            Err(e) => self.provisioning_failed(refused_address(who, what, e)),
         }
     }
 
@@ -199,7 +227,13 @@ impl Session {
         if let Some(p) = self.tls_dsk.provisioning.as_mut() {
             p.metadata = Some(metadata);
         }
-        self.provisioning_get(&mex, ProvisioningStep::TicketMetadata);
+        let who = format!("The certificate provisioning service at {}", host_of(url));
+        self.provisioning_get(
+            &mex,
+            ProvisioningStep::TicketMetadata,
+            &who,
+            "web ticket service",
+        );
         Ok(())
     }
 
@@ -238,7 +272,10 @@ impl Session {
         let entropy = p.client_entropy.clone();
         let purpose = WebPurpose::Provisioning(ProvisioningStep::Ticket);
         self.request_ticket(&negotiate, &applies_to, &entropy[..], purpose)
-            .map_err(|e| unavailable(&negotiate, format!("is not a usable address ({e})")))
+            .map_err(|e| {
+                let who = format!("The web ticket service at {}", host_of(url));
+                refused_address(&who, "ticket address (Negotiate port)", e)
+            })
     }
 
     /// Posts a ticket request to the web ticket service's Negotiate port, authenticated as
@@ -249,8 +286,8 @@ impl Session {
         applies_to: &str,
         client_entropy: &[u8],
         purpose: WebPurpose,
-    ) -> Result<(), UrlError> {
-        let url = Url::parse(negotiate_uri)?;
+    ) -> Result<(), WebUrlError> {
+        let url = web_service_url(negotiate_uri)?;
         let settings = &self.config.settings;
         let sip_uri = settings.sip_address.uri();
         let login = settings.login.to_string();
@@ -362,8 +399,12 @@ impl Session {
             message_id: &message_id,
         }
         .to_soap();
-        let url = Url::parse(&metadata.auth_uri).map_err(|e| {
-            unavailable(&metadata.auth_uri, format!("is not a usable address ({e})"))
+        let url = web_service_url(&metadata.auth_uri).map_err(|e| {
+            let who = format!(
+                "The certificate provisioning service at {}",
+                host_of(&p.sts_uri)
+            );
+            refused_address(&who, "certificate service address", e)
         })?;
         self.event(Event::Progress(Progress::GettingCertificate(
             url.host().to_owned(),
@@ -468,6 +509,7 @@ impl Session {
                     &self.config.settings,
                 ),
             )),
+            Err(HttpError::InsecureRedirect { from, to }) => Err(insecure_redirect(&from, &to)),
             Err(e) => Err(unavailable(url, format!("could not be reached ({e})"))),
             Ok(response) => {
                 let body = response.body_text().into_owned();
@@ -492,6 +534,11 @@ fn success_body(url: &str, result: Result<Response, HttpError>) -> Result<String
             url,
             format!("answered HTTP {}", response.status),
         )),
+        Err(HttpError::InsecureRedirect { from, to }) => Err(insecure_redirect(&from, &to)),
         Err(e) => Err(unavailable(url, format!("could not be reached ({e})"))),
     }
+}
+
+fn insecure_redirect(from: &Url, to: &Url) -> TlsDskFailure {
+    insecure(format!("The web service at {from} redirected to {to}"))
 }

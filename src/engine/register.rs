@@ -16,7 +16,7 @@ use crate::auth::ntlm::{
     AuthenticateInputs, Credentials, NtlmClient, Password, filetime_from_unix,
 };
 use crate::error::{ConnectionError, ErrorClass};
-use crate::settings::{AuthScheme, credentials_refused};
+use crate::settings::{AuthScheme, Transport, credentials_refused};
 use crate::sip::{AuthParams, Message};
 
 /// Methods we accept, as Microsoft's clients list them in Contact.
@@ -320,30 +320,13 @@ impl Session {
     }
 
     fn on_registered(&mut self, msg: &Message) {
-        match self.registration.auth {
-            AuthState::NtlmAnswered => {
-                self.registration.auth = AuthState::Established;
-                self.arm_reauthentication();
-            }
-            AuthState::TlsDskFinishing => {
-                // The server proves it ran the handshake by signing with its key.
-                let verified = self
-                    .security
-                    .as_ref()
-                    .is_some_and(|sa| sa.verify(msg) == Verification::Valid);
-                if !verified {
-                    self.fail(ConnectionError::new(
-                        ErrorClass::Other,
-                        "The server accepted the TLS-DSK sign-in without signing its answer, so it \
-                         did not prove it holds the keys. Signing in was stopped, because the \
-                         connection may have been tampered with.",
-                    ));
-                    return;
-                }
-                self.registration.auth = AuthState::Established;
-                self.arm_reauthentication();
-            }
-            _ => {}
+        if let Err(error) = self.check_registered(msg) {
+            self.fail(error);
+            return;
+        }
+        if self.registration.auth != AuthState::Established {
+            self.registration.auth = AuthState::Established;
+            self.arm_reauthentication();
         }
         self.registration.restarts = 0;
         let expires = self.granted_expires(msg);
@@ -385,6 +368,63 @@ impl Session {
         }
     }
 
+    /// A 200 to REGISTER counts only at the end of the handshake we started, and only with
+    /// the server's valid signature (`Authentication-Info: … rspauth`, MS-SIPAE 3.2.5.2):
+    /// Lync always challenges, and the signature is what proves the server ran the
+    /// handshake, i.e. holds the keys that only our password (or certificate) gives. A 200
+    /// to an unauthenticated REGISTER, or one without rspauth, comes from something that is
+    /// not the Lync server (pidgin-sipe accepts both; we do not).
+    fn check_registered(&self, msg: &Message) -> Result<(), ConnectionError> {
+        let server = self.server_name();
+        let scheme = match &self.registration.auth {
+            AuthState::NtlmAnswered | AuthState::TlsDskFinishing | AuthState::Established => {
+                self.security.as_ref().map(|sa| sa.challenge.scheme.clone())
+            }
+            _ => None,
+        };
+        let Some(scheme) = scheme else {
+            return Err(ConnectionError::new(
+                ErrorClass::Other,
+                format!(
+                    "The server {server} accepted the sign-in without authenticating it (200 OK \
+                     before any password or certificate was exchanged). A Lync server always asks \
+                     for authentication, so this is not your Lync server or the connection is \
+                     being tampered with; signing in was stopped. Check the Server field in the \
+                     Advanced tab, and tell your administrator."
+                ),
+            ));
+        };
+        let verification = self.security.as_ref().map(|sa| sa.verify(msg));
+        match verification {
+            Some(Verification::Valid) => Ok(()),
+            Some(Verification::Invalid(why)) => Err(ConnectionError::new(
+                ErrorClass::Other,
+                format!(
+                    "The server {server} accepted the {scheme} sign-in with a wrong signature \
+                     ({why}). Signing in was stopped, because the connection may have been \
+                     tampered with. Tell your administrator."
+                ),
+            )),
+            _ => Err(ConnectionError::new(
+                ErrorClass::Other,
+                format!(
+                    "The server {server} accepted the {scheme} sign-in without signing its answer \
+                     (no rspauth in Authentication-Info), so it did not prove it holds the keys. \
+                     Signing in was stopped, because the connection may have been tampered with. \
+                     Tell your administrator."
+                ),
+            )),
+        }
+    }
+
+    /// `host:port` of the SIP server we are talking to, for sentences.
+    pub(super) fn server_name(&self) -> String {
+        match &self.link {
+            Some(link) => format!("{}:{}", link.target.host, link.target.port),
+            None => "(not connected)".to_owned(),
+        }
+    }
+
     /// Expires for our binding: our Contact's `expires`, else the Expires header.
     fn granted_expires(&mut self, msg: &Message) -> u32 {
         let instance = self.instance.to_ascii_lowercase();
@@ -408,7 +448,23 @@ impl Session {
     }
 
     fn on_challenge(&mut self, msg: &Message) {
-        let offered: Vec<AuthParams> = msg.auth_params("WWW-Authenticate").unwrap_or_default();
+        let offered: Vec<AuthParams> = match msg.auth_params("WWW-Authenticate") {
+            Ok(offered) => offered,
+            Err(e) => {
+                // Not a settings problem and not a network one: retrying gets the same answer.
+                let server = self.server_name();
+                self.fail(ConnectionError::new(
+                    ErrorClass::Other,
+                    format!(
+                        "The server {server} asked to authenticate, but its challenge \
+                         (WWW-Authenticate) could not be read: {e}. This is a fault of the server, \
+                         not of your account settings. Try again later, and tell your \
+                         administrator if it keeps happening."
+                    ),
+                ));
+                return;
+            }
+        };
         match self.registration.auth.clone() {
             AuthState::NtlmStarted(started) => {
                 let Some(params) = offered.iter().find(|p| p.is_scheme(&started.scheme)) else {
@@ -559,6 +615,23 @@ impl Session {
                 .find_map(|c| redirect_target(&c.uri))
         });
         match target {
+            Some(target) if self.leaves_tls(&target) => {
+                let setting = match self.config.settings.transport {
+                    Transport::Auto => "Auto",
+                    _ => "SSL/TLS",
+                };
+                let text = format!(
+                    "The server {} redirected the sign-in ({code}) to {}:{} over unencrypted TCP. \
+                     purple-lync refused, because Connection type is {setting}: your sign-in and \
+                     messages would have travelled unencrypted. Only if your administrator confirms \
+                     that this server must be reached without TLS, set Connection type to TCP in \
+                     the Advanced tab.",
+                    self.server_name(),
+                    target.host,
+                    target.port
+                );
+                self.fail(ConnectionError::new(ErrorClass::InvalidSettings, text));
+            }
             Some(target) if self.redirects <= MAX_REDIRECTS => {
                 self.log(
                     LogLevel::Info,
@@ -581,6 +654,15 @@ impl Session {
                 format!("The server redirected the sign-in ({code}) without saying where to."),
             )),
         }
+    }
+}
+
+impl Session {
+    /// A redirect from a TLS connection to plain TCP is a downgrade: followed only when the
+    /// user chose TCP as Connection type.
+    fn leaves_tls(&self, target: &Target) -> bool {
+        let on_tls = self.link.as_ref().is_some_and(|l| l.target.tls);
+        on_tls && !target.tls && self.config.settings.transport != Transport::Tcp
     }
 }
 

@@ -7,7 +7,7 @@ use std::collections::VecDeque;
 use super::events::{ConnId, Input, LogLevel, Output};
 use super::provision::ProvisioningStep;
 use super::session::Session;
-use crate::http::{HttpAction, HttpError, HttpEvent, Request, Response};
+use crate::http::{HttpAction, HttpError, HttpEvent, Request, Response, Url, UrlError};
 
 /// Connection ids from here on belong to the HTTP client.
 pub(super) const HTTP_CONN_BASE: ConnId = 1 << 30;
@@ -37,6 +37,27 @@ pub(super) enum WebPurpose {
 pub(super) enum TicketStep {
     Metadata,
     Ticket,
+}
+
+/// Why a web service address is not used.
+#[derive(Debug, thiserror::Error)]
+pub(super) enum WebUrlError {
+    #[error("{0}")]
+    Unusable(UrlError),
+    /// Web services get the password (HTTP NTLM) or a web ticket: never over plain HTTP.
+    #[error("{0} is not an https:// address")]
+    NotHttps(String),
+}
+
+/// A web service address (web ticket service, certificate provisioning, their metadata,
+/// an autodiscover resource asking for a ticket): it must be https.
+pub(super) fn web_service_url(text: &str) -> Result<Url, WebUrlError> {
+    let url = Url::parse(text).map_err(WebUrlError::Unusable)?;
+    if url.is_https() {
+        Ok(url)
+    } else {
+        Err(WebUrlError::NotHttps(text.to_owned()))
+    }
 }
 
 #[derive(Debug, Default)]

@@ -22,7 +22,7 @@ use super::log;
 use super::presence;
 use super::search;
 use super::strings::{from_cstr, to_cstring};
-use super::tls::{UntrustedCertificate, format_pins, parse_pins};
+use super::tls::UntrustedCertificate;
 use super::transport::{Link, LinkEvent};
 use crate::engine::random::OsRandom;
 use crate::engine::{
@@ -30,8 +30,9 @@ use crate::engine::{
 };
 use crate::error::{ConnectionError, ErrorClass};
 use crate::settings::AccountSettings;
+use crate::settings::pins::Pins;
 
-/// Account key for certificates the user accepted (SHA-256, hex, comma-separated).
+/// Account key for certificates the user accepted, each for one host (see `Pins`).
 const PINS_KEY: &std::ffi::CStr = c"lync-pinned-certificates";
 /// Account key for the stable endpoint id.
 const EPID_KEY: &std::ffi::CStr = c"lync-epid";
@@ -46,7 +47,7 @@ pub struct Driver {
     links: HashMap<ConnId, Link>,
     timer: Option<(u32, Instant)>,
     pub(super) dns: dns::Queries,
-    pins: Vec<[u8; 32]>,
+    pins: Pins,
     /// The first contact list of this session arrived (Pidgin-only buddies were uploaded).
     roster_seen: bool,
 }
@@ -93,7 +94,14 @@ impl Driver {
             epid = ids::new_epid(&mut OsRandom);
             set_account_string(account, EPID_KEY, &epid);
         }
-        let pins = parse_pins(&account_string(account, PINS_KEY));
+        let pins = Pins::parse(&account_string(account, PINS_KEY));
+        if pins.ignored_legacy() > 0 {
+            log::info(&format!(
+                "ignoring {} accepted certificate(s) stored without a server name; the user will be \
+                 asked again once per server",
+                pins.ignored_legacy()
+            ));
+        }
         let config = Config {
             settings,
             epid,
@@ -442,10 +450,12 @@ unsafe extern "C" fn connected(token: gpointer, fd: c_int, error: *const c_char)
             let Some(d) = driver(gc) else {
                 return;
             };
-            let (serial, pins) = (d.serial, d.pins.clone());
+            let serial = d.serial;
             let Some(link) = d.links.get_mut(&conn) else {
                 return;
             };
+            // Only what the user accepted for this very name.
+            let pins = d.pins.for_host(&link.host);
             link.connecting = std::ptr::null_mut();
             if fd < 0 {
                 // SAFETY: libpurple passes NULL or a message valid for this call.
@@ -626,7 +636,7 @@ fn ask_about_certificate(
     ));
     let secondary = to_cstring(&format!(
         "SHA-256 fingerprint:\n{}\n\nAccept only if your administrator confirms this fingerprint. \
-         purple-lync will remember it for this account.",
+         purple-lync will remember it for {host} on this account.",
         certificate.fingerprint_text()
     ));
     let token = callbacks::token(serial, conn);
@@ -683,17 +693,15 @@ unsafe extern "C" fn certificate_accepted(token: *mut c_void, _action: c_int) {
             let Some(d) = driver(gc) else {
                 return;
             };
-            if !d.pins.contains(&certificate.fingerprint) {
-                d.pins.push(certificate.fingerprint);
-            }
-            set_account_string(d.account, PINS_KEY, &format_pins(&d.pins));
-            let Some(link) = d.links.get(&conn) else {
+            let Some((host, port)) = d.links.get(&conn).map(|l| (l.host.clone(), l.port)) else {
                 return;
             };
-            (d.account, link.host.clone(), link.port)
+            d.pins.accept(&host, certificate.fingerprint);
+            set_account_string(d.account, PINS_KEY, &d.pins.to_setting());
+            (d.account, host, port)
         };
         log::info(&format!(
-            "certificate {} accepted and pinned",
+            "certificate {} accepted and pinned for {host}",
             certificate.fingerprint_text()
         ));
         start_connect(gc, account, serial, conn, &host, port);

@@ -5,6 +5,7 @@
 //! address is for Exchange only. Every check names the field to fix and shows an example.
 
 pub mod options;
+pub mod pins;
 
 use std::fmt;
 
