@@ -151,6 +151,15 @@ pub enum LogLevel {
     Error,
 }
 
+/// What is known about a message reported in [`Event::ImFailed`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Delivery {
+    /// It never reached the other side (refused, or never sent).
+    NotDelivered,
+    /// It was sent and never confirmed: it may or may not have arrived.
+    Unconfirmed,
+}
+
 /// Things the user (or the log) should know about.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Event {
@@ -175,11 +184,12 @@ pub enum Event {
         with: String,
         typing: bool,
     },
-    /// A message we sent could not be delivered.
+    /// A message we sent could not be delivered, or was never confirmed.
     ImFailed {
         with: String,
         text: String,
         reason: String,
+        delivery: Delivery,
     },
     /// The answer to [`Command::Search`]; `more` when the directory had more matches.
     SearchResults {

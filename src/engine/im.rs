@@ -9,7 +9,7 @@ use base64::Engine as _;
 use base64::engine::general_purpose::STANDARD as BASE64;
 
 use super::dialog::Dialog;
-use super::events::{Event, LogLevel};
+use super::events::{Delivery, Event, LogLevel};
 use super::random::random_hex;
 use super::session::Session;
 use super::transaction::Purpose;
@@ -194,12 +194,63 @@ impl Session {
     }
 
     fn im_failed(&mut self, with: &str, messages: Vec<String>, reason: &str) {
+        self.report_ims(with, messages, reason, Delivery::NotDelivered);
+    }
+
+    fn report_ims(&mut self, with: &str, messages: Vec<String>, reason: &str, delivery: Delivery) {
         for html in messages {
             self.event(Event::ImFailed {
                 with: with.to_owned(),
                 text: html_to_text(&html),
                 reason: reason.to_owned(),
+                delivery,
             });
+        }
+    }
+
+    /// Messages typed before sign-in finished wait here and go out once it has.
+    pub(super) fn send_im_when_signed_in(&mut self, to: &str, html: String) {
+        if self.is_signed_in() {
+            self.send_im(to, html);
+        } else {
+            self.outbox.push((to.to_owned(), html));
+        }
+    }
+
+    pub(super) fn send_outbox(&mut self) {
+        for (to, html) in std::mem::take(&mut self.outbox) {
+            self.send_im(&to, html);
+        }
+    }
+
+    /// The link is gone: every message not confirmed is reported, in the order typed; none
+    /// is dropped without a word. Sent ones may have arrived; queued ones never left.
+    pub(super) fn report_lost_ims(&mut self, why: &str) {
+        let mut sent: Vec<(u32, String, String)> = Vec::new();
+        for (id, purpose) in self.transactions.take_all_im() {
+            match purpose {
+                ImRequest::Invite { with, first } => sent.push((id, with, first)),
+                ImRequest::Message { with, html } => sent.push((id, with, html)),
+                ImRequest::Other => {}
+            }
+        }
+        sent.sort_by_key(|(id, _, _)| *id);
+        for (id, with, html) in sent {
+            self.timers.cancel(super::timers::Timer::Transaction(id));
+            self.report_ims(&with, vec![html], why, Delivery::Unconfirmed);
+        }
+        let mut waiting: Vec<(String, Vec<String>)> = self
+            .conversations
+            .drain()
+            .filter(|(_, c)| !c.queued.is_empty())
+            .map(|(with, c)| (with, c.queued))
+            .collect();
+        waiting.sort();
+        for (with, queued) in waiting {
+            self.report_ims(&with, queued, why, Delivery::NotDelivered);
+        }
+        for (to, html) in std::mem::take(&mut self.outbox) {
+            self.report_ims(&key(&to), vec![html], why, Delivery::NotDelivered);
         }
     }
 
@@ -257,7 +308,10 @@ impl Session {
         }
     }
 
+    /// No answer in time. The message left, so it may still arrive (a stalled server can
+    /// deliver it when it resumes): it is reported as unconfirmed, never as lost.
     pub(super) fn on_im_timeout(&mut self, request: ImRequest) {
+        let why = "the server did not confirm it in time";
         match request {
             ImRequest::Invite { with, first } => {
                 let queued = self
@@ -265,14 +319,11 @@ impl Session {
                     .remove(&with)
                     .map(|c| c.queued)
                     .unwrap_or_default();
-                self.im_failed(
-                    &with,
-                    std::iter::once(first).chain(queued).collect(),
-                    "the server did not answer",
-                );
+                self.report_ims(&with, vec![first], why, Delivery::Unconfirmed);
+                self.im_failed(&with, queued, "the conversation could not be started");
             }
             ImRequest::Message { with, html } => {
-                self.im_failed(&with, vec![html], "the server did not answer")
+                self.report_ims(&with, vec![html], why, Delivery::Unconfirmed)
             }
             ImRequest::Other => {}
         }

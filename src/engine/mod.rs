@@ -12,6 +12,7 @@ pub mod discovery;
 mod events;
 pub mod ids;
 mod im;
+mod liveness;
 mod presence;
 mod provision;
 pub mod random;
@@ -27,6 +28,6 @@ mod web;
 
 pub use chat::{ChatCommand, ChatEvent, ChatId};
 pub use contacts::ContactCommand;
-pub use events::{Command, ConnId, Event, Input, LogLevel, Output, Progress};
+pub use events::{Command, ConnId, Delivery, Event, Input, LogLevel, Output, Progress};
 pub use presence::ContactStatus;
 pub use session::{Config, Session, default_user_agent};

@@ -365,6 +365,8 @@ impl Session {
             self.event(Event::SignedIn);
             self.subscribe_self(&allowed);
             self.publish_after_sign_in();
+            self.send_outbox();
+            self.start_liveness();
         }
     }
 

@@ -107,6 +107,8 @@ pub struct Session {
     pub(super) own: OwnPresence,
     pub(super) pending_info: std::collections::HashSet<String>,
     pub(super) conversations: Conversations,
+    /// IMs typed before sign-in finished: (to, html).
+    pub(super) outbox: Vec<(String, String)>,
     pub(super) chats: super::chat::Chats,
     pub(super) http: HttpClient,
     pub(super) web: WebQueue,
@@ -114,6 +116,7 @@ pub struct Session {
     pub(super) security: Option<SecurityContext>,
     pub(super) tls_dsk: TlsDskState,
     pub(super) keepalive: Duration,
+    pub(super) liveness: super::liveness::Liveness,
     pub(super) redirects: u32,
     /// Why the last connection attempt failed, for the error when no server is left.
     pub(super) last_connect_error: Option<ConnectionError>,
@@ -159,6 +162,7 @@ impl Session {
             own: OwnPresence::default(),
             pending_info: Default::default(),
             conversations: Conversations::default(),
+            outbox: Vec::new(),
             chats: Default::default(),
             http,
             web: WebQueue::default(),
@@ -166,6 +170,7 @@ impl Session {
             security: None,
             tls_dsk,
             keepalive: DEFAULT_KEEPALIVE,
+            liveness: Default::default(),
             redirects: 0,
             last_connect_error: None,
             instance,
@@ -247,11 +252,7 @@ impl Session {
             }
             Input::Command(Command::SetIdle(idle)) => self.set_idle(idle),
             Input::Command(Command::GetInfo(uri)) => self.get_info(&uri),
-            Input::Command(Command::SendIm { to, html }) => {
-                if self.is_signed_in() {
-                    self.send_im(&to, html);
-                }
-            }
+            Input::Command(Command::SendIm { to, html }) => self.send_im_when_signed_in(&to, html),
             Input::Command(Command::Typing { to, typing }) => self.send_typing(&to, typing),
             Input::Command(Command::CloseConversation { with }) => self.close_conversation(&with),
             Input::Command(Command::Search(query)) => self.search(query),
@@ -288,6 +289,13 @@ impl Session {
         if self.phase == Phase::Finished {
             return;
         }
+        // Before Failed: the glue stops reading events at Failed.
+        let why = if self.phase == Phase::Registered {
+            "the connection to the server was lost"
+        } else {
+            "signing in failed"
+        };
+        self.report_lost_ims(why);
         self.phase = Phase::Finished;
         self.timers.cancel_all();
         self.shutdown_web();
@@ -375,6 +383,7 @@ impl Session {
         });
         self.timers
             .set(Timer::ConnectTimeout, self.now + CONNECT_TIMEOUT);
+        self.liveness.reset();
         self.link = Some(Link {
             id,
             target,
@@ -453,14 +462,20 @@ impl Session {
         if let Some(link) = &mut self.link {
             link.decoder.push(bytes);
         }
+        self.heard_from_server();
         loop {
             let Some(link) = &mut self.link else {
                 return;
             };
             match link.decoder.next_frame() {
                 Ok(None) => return,
-                Ok(Some(Frame::KeepAlive)) => continue,
+                Ok(Some(Frame::KeepAlive)) => {
+                    if !self.heard_keepalive() {
+                        return;
+                    }
+                }
                 Ok(Some(Frame::Message(msg))) => {
+                    self.heard_message();
                     self.event(Event::Trace {
                         outgoing: false,
                         text: String::from_utf8_lossy(&msg.to_bytes()).into_owned(),
@@ -611,6 +626,7 @@ impl Session {
                 Timer::Transaction(id) => self.on_transaction_timeout(id),
                 Timer::RegisterRefresh => self.send_register(),
                 Timer::KeepAlive => self.send_keepalive(),
+                Timer::Liveness => self.on_liveness_timer(),
                 Timer::SubscriptionRefresh(id) => self.on_subscription_refresh(id),
                 Timer::Reauthenticate => self.reauthenticate(),
             }

@@ -11,6 +11,8 @@ pub enum Timer {
     RegisterRefresh,
     /// Send a CRLF keep-alive when nothing else was sent for a while.
     KeepAlive,
+    /// Probe a silent server, or give up on one that did not answer the probe.
+    Liveness,
     /// Give up on a connection attempt that neither succeeds nor fails.
     ConnectTimeout,
     /// Renew a subscription before it expires.

@@ -28,6 +28,8 @@ pub(super) enum Purpose {
     Search,
     /// Chats of more than two people.
     Chat(super::chat::ChatRequest),
+    /// Is the server still there? Any answer says yes (see `liveness`).
+    Probe,
 }
 
 #[derive(Debug)]
@@ -69,6 +71,24 @@ impl Transactions {
             .find(|(_, p)| p.id == id)
             .map(|(b, _)| b.clone())?;
         self.by_branch.remove(&branch)
+    }
+
+    /// Takes every outstanding IM transaction (the link they were sent on is gone).
+    pub fn take_all_im(&mut self) -> Vec<(u32, super::im::ImRequest)> {
+        let branches: Vec<String> = self
+            .by_branch
+            .iter()
+            .filter(|(_, p)| matches!(p.purpose, Purpose::Im(_)))
+            .map(|(b, _)| b.clone())
+            .collect();
+        branches
+            .into_iter()
+            .filter_map(|b| self.by_branch.remove(&b))
+            .filter_map(|p| match p.purpose {
+                Purpose::Im(request) => Some((p.id, request)),
+                _ => None,
+            })
+            .collect()
     }
 
     /// Forgets every outstanding transaction of one purpose (e.g. an older REGISTER).
@@ -136,6 +156,7 @@ impl Session {
             Purpose::Im(request) => self.on_im_response(request, &msg),
             Purpose::Search => self.on_search_response(&msg),
             Purpose::Chat(request) => self.on_chat_response(request, &msg),
+            Purpose::Probe => {}
             Purpose::Unregister => {
                 if code >= 300 {
                     self.log(
@@ -156,6 +177,8 @@ impl Session {
             Purpose::Im(request) => self.on_im_timeout(request),
             Purpose::Search => self.on_search_timeout(),
             Purpose::Chat(request) => self.on_chat_timeout(request),
+            // The liveness timer judges the link.
+            Purpose::Probe => {}
             Purpose::Unregister
             | Purpose::Subscribe(_)
             | Purpose::RosterEdit

@@ -2,6 +2,7 @@
 
 use super::ffi::{self, PurpleAccount, PurpleConnection};
 use super::strings::to_cstring;
+use crate::engine::Delivery;
 
 fn now_seconds() -> i64 {
     std::time::SystemTime::now()
@@ -45,11 +46,17 @@ pub unsafe fn failed(
     with: &str,
     text: &str,
     reason: &str,
+    delivery: Delivery,
 ) {
     let escaped_text = crate::xml::escape(text);
-    let what = to_cstring(&format!(
-        "This message was not delivered because {reason}: {escaped_text}"
-    ));
+    let what = to_cstring(&match delivery {
+        Delivery::NotDelivered => {
+            format!("This message was not delivered because {reason}: {escaped_text}")
+        }
+        Delivery::Unconfirmed => {
+            format!("This message may not have been delivered ({reason}): {escaped_text}")
+        }
+    });
     let who = to_cstring(with);
     // SAFETY: per the contract; libpurple copies the strings.
     unsafe {

@@ -278,7 +278,9 @@ pub unsafe extern "C" fn send_im(
                 from_cstr(message).unwrap_or_default(),
             )
         };
-        if !driver::is_signed_in(gc) {
+        // While signing in (also after a reconnect) messages wait in the session and go out
+        // once it is signed in, or come back as not delivered; only a finished session refuses.
+        if !driver::is_active(gc) {
             return -libc::ENOTCONN;
         }
         driver::command(

@@ -73,6 +73,8 @@ pub struct World {
     pub sent: Vec<Message>,
     /// CRLF keep-alives the client sent.
     pub keepalives: usize,
+    /// A stopped server (SIGSTOP): it neither reads nor answers, the connection stays up.
+    pub frozen: bool,
     pub closed: Vec<ConnId>,
     pub connect_plan: ConnectRule,
     pub srv_answers: HashMap<String, Vec<(String, u16)>>,
@@ -153,6 +155,7 @@ impl World {
             connects: Vec::new(),
             sent: Vec::new(),
             keepalives: 0,
+            frozen: false,
             closed: Vec::new(),
             connect_plan: Box::new(|_, _| ConnectPlan::Accept),
             srv_answers: HashMap::new(),
@@ -258,9 +261,18 @@ impl World {
                 Output::Transmit { conn, bytes } if self.web_conns.contains_key(&conn) => {
                     self.deliver_to_web(conn, &bytes);
                 }
+                Output::Transmit { .. } if self.frozen => {}
                 Output::Transmit { conn, bytes } => {
                     if bytes == b"\r\n\r\n" {
                         self.keepalives += 1;
+                        // The server's pong, as lync-testserver's net.rs sends it.
+                        self.session.handle_input(
+                            Input::Data {
+                                conn,
+                                bytes: b"\r\n",
+                            },
+                            self.now,
+                        );
                     }
                     self.deliver_to_server(conn, &bytes);
                 }
