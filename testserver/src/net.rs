@@ -382,6 +382,7 @@ fn serve_sip(shared: &Shared, tcp: TcpStream, peer: SocketAddr, tls: bool) {
         stream,
         queued,
         decoder: Decoder::new(),
+        crlfs_in_row: 0,
     };
     let why = connection.run();
     {
@@ -400,6 +401,8 @@ struct SipConnection<'a> {
     stream: Stream,
     queued: Receiver<Vec<u8>>,
     decoder: Decoder,
+    /// CRLFs since the last message: every second one completes a ping.
+    crlfs_in_row: u32,
 }
 
 impl SipConnection<'_> {
@@ -443,8 +446,22 @@ impl SipConnection<'_> {
             }
             loop {
                 match self.decoder.next_frame() {
-                    Ok(Some(Frame::Message(message))) => self.dispatch(message),
-                    Ok(Some(Frame::KeepAlive)) => {}
+                    Ok(Some(Frame::Message(message))) => {
+                        self.crlfs_in_row = 0;
+                        self.dispatch(message);
+                    }
+                    Ok(Some(Frame::KeepAlive)) => {
+                        // A double-CRLF ping gets a single-CRLF pong (RFC 5626 §3.5.1,
+                        // §4.4.1; the hop-by-hop keep-alive of MS-CONMGMT that REGISTER
+                        // negotiates with ms-keep-alive). Clients that never ping see none.
+                        self.crlfs_in_row += 1;
+                        if self.crlfs_in_row.is_multiple_of(2)
+                            && write_failure.is_none()
+                            && let Err(e) = self.stream.write_all(b"\r\n")
+                        {
+                            write_failure = Some(format!("write failed: {e}"));
+                        }
+                    }
                     Ok(None) => break,
                     Err(e) => return format!("unreadable SIP: {e}"),
                 }
