@@ -198,7 +198,7 @@ fn send_to_slow_reader(messages: &[Vec<u8>], seed: u64) -> Vec<u8> {
             let n = tls.read(&mut buf[..want]).unwrap();
             assert!(n > 0, "the link closed early");
             received.extend_from_slice(&buf[..n]);
-            if random.next() % 16 == 0 {
+            if random.next().is_multiple_of(16) {
                 thread::sleep(Duration::from_micros(random.next() % 2000));
             }
         }

@@ -111,6 +111,8 @@ impl Session {
             conn,
             bytes: b"\r\n\r\n".to_vec(),
         });
+        // The ping is the keep-alive the server asked for, too.
+        self.timers.set(Timer::KeepAlive, self.now + self.keepalive);
         if !self.liveness.pong_seen {
             let domain_uri = format!("sip:{}", self.config.settings.sip_address.domain);
             let mut dialog = Dialog::new(&mut *self.random, &domain_uri);

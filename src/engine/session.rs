@@ -116,6 +116,8 @@ pub struct Session {
     pub(super) security: Option<SecurityContext>,
     pub(super) tls_dsk: TlsDskState,
     pub(super) keepalive: Duration,
+    /// Whether anyone reads the SIP trace (see [`Session::set_tracing`]).
+    pub(super) tracing: bool,
     pub(super) liveness: super::liveness::Liveness,
     pub(super) redirects: u32,
     /// Why the last connection attempt failed, for the error when no server is left.
@@ -170,6 +172,7 @@ impl Session {
             security: None,
             tls_dsk,
             keepalive: DEFAULT_KEEPALIVE,
+            tracing: true,
             liveness: Default::default(),
             redirects: 0,
             last_connect_error: None,
@@ -260,6 +263,12 @@ impl Session {
         }
     }
 
+    /// Whether [`Event::Trace`] is wanted. Rendering every message for a debug log nobody
+    /// reads cost a large share of sign-in CPU with thousands of contacts.
+    pub fn set_tracing(&mut self, tracing: bool) {
+        self.tracing = tracing;
+    }
+
     pub fn poll_output(&mut self) -> Option<Output> {
         self.outputs.pop_front()
     }
@@ -316,10 +325,12 @@ impl Session {
         };
         let conn = link.id;
         let bytes = msg.to_bytes();
-        self.event(Event::Trace {
-            outgoing: true,
-            text: String::from_utf8_lossy(&bytes).into_owned(),
-        });
+        if self.tracing {
+            self.event(Event::Trace {
+                outgoing: true,
+                text: String::from_utf8_lossy(&bytes).into_owned(),
+            });
+        }
         self.outputs.push_back(Output::Transmit { conn, bytes });
         if self.phase == Phase::Registered {
             self.timers.set(Timer::KeepAlive, self.now + self.keepalive);
@@ -476,10 +487,12 @@ impl Session {
                 }
                 Ok(Some(Frame::Message(msg))) => {
                     self.heard_message();
-                    self.event(Event::Trace {
-                        outgoing: false,
-                        text: String::from_utf8_lossy(&msg.to_bytes()).into_owned(),
-                    });
+                    if self.tracing {
+                        self.event(Event::Trace {
+                            outgoing: false,
+                            text: String::from_utf8_lossy(&msg.to_bytes()).into_owned(),
+                        });
+                    }
                     self.on_message(msg);
                     if self.phase == Phase::Finished {
                         return;

@@ -217,6 +217,7 @@ pub fn command(gc: *mut PurpleConnection, command: Command) {
 /// Feeds one input, then carries out the outputs.
 pub(super) fn feed(gc: *mut PurpleConnection, input: Input<'_>) {
     if let Some(d) = driver(gc) {
+        d.session.set_tracing(log::wanted());
         d.session.handle_input(input, Instant::now());
     }
     drive(gc);

@@ -310,6 +310,28 @@ impl TestServer {
         self.terminate()
     }
 
+    /// Stops the server as SIGSTOP does (a hung machine): it neither reads nor answers, and
+    /// its connections stay open. [`TestServer::resume`] lets it go on.
+    pub fn freeze(&mut self) {
+        self.signal(libc::SIGSTOP);
+    }
+
+    pub fn resume(&mut self) {
+        self.signal(libc::SIGCONT);
+    }
+
+    fn signal(&mut self, signal: libc::c_int) {
+        if let Ok(None) = self.child.try_wait() {
+            let pid = libc::pid_t::try_from(self.child.id()).unwrap_or(0);
+            if pid > 0 {
+                // SAFETY: kill(2) on our own child, which has not been reaped yet.
+                unsafe {
+                    libc::kill(pid, signal);
+                }
+            }
+        }
+    }
+
     fn terminate(&mut self) -> Option<std::process::ExitStatus> {
         // Reaped already (std remembers the status): its pid may belong to someone else now.
         if let Ok(Some(status)) = self.child.try_wait() {
@@ -317,8 +339,10 @@ impl TestServer {
         }
         let pid = libc::pid_t::try_from(self.child.id()).unwrap_or(0);
         if pid > 0 {
-            // SAFETY: kill(2) on our own child, which has not been reaped yet.
+            // SAFETY: kill(2) on our own child, which has not been reaped yet; a frozen
+            // one must run again to handle SIGTERM.
             unsafe {
+                libc::kill(pid, libc::SIGCONT);
                 libc::kill(pid, libc::SIGTERM);
             }
         }
