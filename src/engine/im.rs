@@ -27,13 +27,18 @@ pub(super) struct Conversation {
 
 pub(super) type Conversations = HashMap<String, Conversation>;
 
+/// The longest first message sent inside the INVITE (bytes of text, before base64).
+const MAX_TEXT_IN_INVITE: usize = 8 * 1024;
+
 /// What an outgoing IM request was.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(super) enum ImRequest {
-    /// The INVITE that opens the conversation, carrying the first message.
+    /// The INVITE that opens the conversation, carrying the first message unless it is too
+    /// long for a header (`carried`).
     Invite {
         with: String,
         first: String,
+        carried: bool,
     },
     Message {
         with: String,
@@ -91,6 +96,9 @@ impl Session {
     fn invite(&mut self, with: &str, first: String) {
         let mut dialog = Dialog::new(&mut *self.random, with);
         let (content_type, text) = outgoing_body(&first);
+        // In ms-text-format the text travels base64-encoded in a header: a long one would
+        // break header-size limits (ours and servers'), so it follows as a MESSAGE.
+        let carried = text.len() <= MAX_TEXT_IN_INVITE;
         let self_uri = self.config.settings.sip_address.uri();
         let (ip, port) = self.sdp_endpoint();
         let conversation_id = random_hex(&mut *self.random, 8);
@@ -98,7 +106,9 @@ impl Session {
             .dialog_request("INVITE", &mut dialog)
             .and_then(|mut msg| {
                 msg.add_header("Supported", "ms-sender")?;
-                msg.add_header("ms-text-format", im::ms_text_format(content_type, &text))?;
+                if carried {
+                    msg.add_header("ms-text-format", im::ms_text_format(content_type, &text))?;
+                }
                 msg.add_header("Ms-Conversation-ID", conversation_id)?;
                 msg.add_header("EndPoints", format!("<{self_uri}>, <{with}>"))?;
                 msg.add_header("Content-Type", im::SDP_CONTENT_TYPE)?;
@@ -118,6 +128,7 @@ impl Session {
                 let request = ImRequest::Invite {
                     with: with.to_owned(),
                     first,
+                    carried,
                 };
                 self.send_request(msg, Purpose::Im(request), true);
             }
@@ -229,7 +240,7 @@ impl Session {
         let mut sent: Vec<(u32, String, String)> = Vec::new();
         for (id, purpose) in self.transactions.take_all_im() {
             match purpose {
-                ImRequest::Invite { with, first } => sent.push((id, with, first)),
+                ImRequest::Invite { with, first, .. } => sent.push((id, with, first)),
                 ImRequest::Message { with, html } => sent.push((id, with, html)),
                 ImRequest::Other => {}
             }
@@ -257,7 +268,11 @@ impl Session {
     pub(super) fn on_im_response(&mut self, request: ImRequest, msg: &Message) {
         let code = msg.status_code().unwrap_or(0);
         match request {
-            ImRequest::Invite { with, first } => {
+            ImRequest::Invite {
+                with,
+                first,
+                carried,
+            } => {
                 if (200..300).contains(&code) {
                     let Some(mut conversation) = self.conversations.remove(&with) else {
                         return;
@@ -273,9 +288,10 @@ impl Session {
                     let queued = std::mem::take(&mut conversation.queued);
                     self.conversations.insert(with.clone(), conversation);
                     // The callee says whether it took the first message from the INVITE.
-                    let took_first = msg
-                        .header_values("Supported")
-                        .any(|s| s.trim().eq_ignore_ascii_case(im::MS_TEXT_FORMAT));
+                    let took_first = carried
+                        && msg
+                            .header_values("Supported")
+                            .any(|s| s.trim().eq_ignore_ascii_case(im::MS_TEXT_FORMAT));
                     let resend = (!took_first).then_some(first);
                     for html in resend.into_iter().chain(queued) {
                         self.send_im(&with, html);
@@ -313,7 +329,7 @@ impl Session {
     pub(super) fn on_im_timeout(&mut self, request: ImRequest) {
         let why = "the server did not confirm it in time";
         match request {
-            ImRequest::Invite { with, first } => {
+            ImRequest::Invite { with, first, .. } => {
                 let queued = self
                     .conversations
                     .remove(&with)
