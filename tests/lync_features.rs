@@ -5,17 +5,14 @@ mod common;
 
 use std::time::Duration;
 
+use common::lync;
 use common::sipe::{self, buddies, buddy, is_event, placements, wait_buddies};
 use common::testserver::TestServer;
-use common::{Host, HostOptions, TIMEOUT};
+use common::{Host, TIMEOUT};
 use serde_json::{Value, json};
-
-const LYNC: &str = "prpl-lync";
 
 const CONFIG: &str = r#"
 domain = "contoso.test"
-[listen]
-sip_tcp = "127.0.0.1:0"
 
 [[users]]
 sip = "alice@contoso.test"
@@ -61,7 +58,7 @@ note = "I repeat what you say"
 echo = true
 "#;
 
-/// Our plugin's host with alice signed in over TCP.
+/// Our plugin's host with alice signed in over TLS.
 fn alice(server: &TestServer) -> Host {
     lync_account(
         server,
@@ -71,26 +68,11 @@ fn alice(server: &TestServer) -> Host {
     )
 }
 
-/// A host with one of our plugin's accounts signed in over TCP.
+/// A host with one of our plugin's accounts signed in with NTLM (as the pidgin-sipe
+/// accounts here use it: these tests are about what happens after sign-in; TLS-DSK has its
+/// own tests) over TLS.
 fn lync_account(server: &TestServer, label: &str, username: &str, password: &str) -> Host {
-    let mut host = Host::start(HostOptions {
-        lync_plugin: true,
-        debug_log: true,
-        ..HostOptions::default()
-    });
-    host.request_ok(json!({
-        "cmd": "add_account",
-        "account": label,
-        "protocol": LYNC,
-        "username": username,
-        "password": password,
-        "remember_password": true,
-        // NTLM, as the pidgin-sipe accounts here use it: these tests are about what
-        // happens after sign-in (TLS-DSK has its own tests).
-        "options": {"server": format!("127.0.0.1:{}", server.sip_tcp_port()), "transport": "tcp", "authentication": "ntlm"},
-    }));
-    sipe::connect(&mut host, server, label);
-    host
+    lync::sign_in(server, label, username, password)
 }
 
 fn bob(server: &TestServer) -> Host {
@@ -414,7 +396,7 @@ fn contact_edits_reach_the_server_and_pidgin_sipe_sees_them_after_sign_in() {
     sipe_host.request_ok(json!({
         "cmd": "add_account", "account": "alice-sipe", "protocol": "prpl-sipe",
         "username": "alice@contoso.test,CONTOSO\\alice", "password": "Alice-pass-1", "remember_password": true,
-        "options": {"server": format!("127.0.0.1:{}", server.sip_tcp_port()), "transport": "tcp", "authentication": "ntlm"},
+        "options": lync::tls_options(&server),
     }));
     sipe::connect(&mut sipe_host, &server, "alice-sipe");
     wait_buddies(&mut sipe_host, &server, "alice-sipe", TIMEOUT, done);

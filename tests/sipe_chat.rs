@@ -13,8 +13,6 @@ use serde_json::{Value, json};
 
 const CONFIG: &str = r#"
 domain = "contoso.test"
-[listen]
-sip_tcp = "127.0.0.1:0"
 
 [[users]]
 sip = "alice@contoso.test"

@@ -1,20 +1,44 @@
-//! Our plugin's accounts in the headless host, signed in to `lync-testserver` over TCP.
+//! Our plugin's accounts in the headless host, signed in to `lync-testserver` with NTLM over
+//! TLS, trusting the server's CA as a company machine trusts its own (SSL_CERT_FILE).
 
-use serde_json::json;
+use serde_json::{Value, json};
 
 use super::testserver::TestServer;
 use super::{Host, HostOptions, sipe};
 
 pub const LYNC: &str = "prpl-lync";
 
-/// A host (with a debug log) holding one of our plugin's accounts, signed in.
-#[track_caller]
-pub fn sign_in(server: &TestServer, label: &str, username: &str, password: &str) -> Host {
-    let mut host = Host::start(HostOptions {
+/// A host (with a debug log) with our plugin, trusting `server`'s CA and nothing else.
+pub fn start_host(server: &TestServer) -> Host {
+    Host::start(HostOptions {
         lync_plugin: true,
         debug_log: true,
+        env: vec![(
+            "SSL_CERT_FILE".to_owned(),
+            server.ca_pem.display().to_string(),
+        )],
         ..HostOptions::default()
-    });
+    })
+}
+
+/// Account options for NTLM over TLS to `server`.
+pub fn tls_options(server: &TestServer) -> Value {
+    json!({
+        "server": format!("127.0.0.1:{}", server.sip_tls_port()),
+        "transport": "tls",
+        "authentication": "ntlm",
+    })
+}
+
+/// Adds one of our plugin's accounts for `username` (NTLM over TLS) without connecting it.
+#[track_caller]
+pub fn add_account(
+    host: &mut Host,
+    server: &TestServer,
+    label: &str,
+    username: &str,
+    password: &str,
+) {
     host.request_ok(json!({
         "cmd": "add_account",
         "account": label,
@@ -22,8 +46,15 @@ pub fn sign_in(server: &TestServer, label: &str, username: &str, password: &str)
         "username": username,
         "password": password,
         "remember_password": true,
-        "options": {"server": format!("127.0.0.1:{}", server.sip_tcp_port()), "transport": "tcp", "authentication": "ntlm"},
+        "options": tls_options(server),
     }));
+}
+
+/// A host holding one of our plugin's accounts, signed in over TLS.
+#[track_caller]
+pub fn sign_in(server: &TestServer, label: &str, username: &str, password: &str) -> Host {
+    let mut host = start_host(server);
+    add_account(&mut host, server, label, username, password);
     sipe::connect(&mut host, server, label);
     host
 }
