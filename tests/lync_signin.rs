@@ -1,6 +1,6 @@
 //! Our plugin, in the real libpurple (headless host), signing in to lync-testserver over
-//! real loopback sockets: NTLM over TCP and TLS, refreshes, sign-out, wrong password, and
-//! the certificate prompt.
+//! real loopback sockets: NTLM over TLS and over TCP (the one sign-in here that keeps plain
+//! TCP covered), refreshes, sign-out, wrong password, and the certificate prompt.
 
 mod common;
 
@@ -165,14 +165,14 @@ fn ntlm_over_tls_with_a_trusted_ca_stays_signed_in_across_refreshes() {
 #[test]
 fn wrong_password_is_authentication_failed_naming_the_login() {
     let server = TestServer::start(&server_config(900));
-    let mut host = host(None);
+    let mut host = host(Some(&server));
     add_account(
         &mut host,
         "alice",
         ALICE,
         "not-the-password",
-        "tcp",
-        server.sip_tcp_port(),
+        "tls",
+        server.sip_tls_port(),
     );
     host.request_ok(json!({"cmd": "connect", "account": "alice"}));
     let error = connection_error(&mut host, "alice");
@@ -188,14 +188,14 @@ fn wrong_password_is_authentication_failed_naming_the_login() {
 #[test]
 fn someone_elses_login_is_refused_naming_both_identities() {
     let server = TestServer::start(&server_config(900));
-    let mut host = host(None);
+    let mut host = host(Some(&server));
     add_account(
         &mut host,
         "alice",
         "alice@contoso.test,bob@contoso.test",
         "Bob-pass-2",
-        "tcp",
-        server.sip_tcp_port(),
+        "tls",
+        server.sip_tls_port(),
     );
     host.request_ok(json!({"cmd": "connect", "account": "alice"}));
     let error = connection_error(&mut host, "alice");

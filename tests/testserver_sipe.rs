@@ -5,6 +5,7 @@
 
 mod common;
 
+use common::sipe::is_certificate_prompt;
 use common::testserver::TestServer;
 use common::{Host, HostOptions, TIMEOUT};
 use serde_json::{Value, json};
@@ -65,10 +66,20 @@ fn add_account(
     }));
 }
 
-/// The next connection_error for `label`.
+/// The next connection_error for `label`, accepting libpurple's certificate prompt (TLS)
+/// on the way.
 #[track_caller]
 fn wait_error(host: &mut Host, label: &str) -> Value {
-    host.wait_for(|event| is_event(event, "connection_error", label), TIMEOUT)
+    loop {
+        let event = host.wait_for(
+            |event| is_event(event, "connection_error", label) || is_certificate_prompt(event),
+            TIMEOUT,
+        );
+        if event["event"] != "request" {
+            return event;
+        }
+        host.request_ok(json!({"cmd": "answer", "request": event["request"], "action": 0}));
+    }
 }
 
 #[track_caller]
@@ -215,8 +226,8 @@ fn sipe_reports_a_wrong_password_as_an_authentication_failure() {
         "alice",
         ALICE,
         "not-her-password",
-        "tcp",
-        server.sip_tcp_port(),
+        "tls",
+        server.sip_tls_port(),
     );
     host.request_ok(json!({"cmd": "connect", "account": "alice"}));
 
@@ -239,8 +250,8 @@ fn sipe_reports_the_servers_reason_when_the_login_belongs_to_someone_else() {
         "mixed",
         "alice@contoso.test,bob@contoso.test",
         "Bob-pass-2",
-        "tcp",
-        server.sip_tcp_port(),
+        "tls",
+        server.sip_tls_port(),
     );
     host.request_ok(json!({"cmd": "connect", "account": "mixed"}));
 

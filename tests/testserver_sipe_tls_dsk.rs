@@ -17,8 +17,6 @@ const SIPE: &str = "prpl-sipe";
 /// pidgin-sipe's TLS-DSK speaks TLS 1.0 only, so the server allows 1.0 besides 1.2.
 const SERVER_CONFIG: &str = r#"
 domain = "contoso.test"
-[listen]
-sip_tcp = "127.0.0.1:0"
 [auth]
 schemes = ["ntlm", "tls-dsk"]
 tls_dsk_versions = ["1.2", "1.0"]
@@ -43,7 +41,7 @@ fn start_host() -> Host {
     })
 }
 
-/// A pidgin-sipe account using TLS-DSK, SIP over TCP to the server.
+/// A pidgin-sipe account using TLS-DSK, SIP over TLS to the server.
 fn add_account(host: &mut Host, server: &TestServer, label: &str, username: &str, password: &str) {
     host.request_ok(json!({
         "cmd": "add_account",
@@ -53,8 +51,8 @@ fn add_account(host: &mut Host, server: &TestServer, label: &str, username: &str
         "password": password,
         "remember_password": false,
         "options": {
-            "server": format!("127.0.0.1:{}", server.sip_tcp_port()),
-            "transport": "tcp",
+            "server": format!("127.0.0.1:{}", server.sip_tls_port()),
+            "transport": "tls",
             "authentication": "tls-dsk",
         },
     }));
