@@ -12,6 +12,7 @@
 #![allow(dead_code)] // each integration test uses its own subset
 
 pub mod lync;
+pub mod scale;
 pub mod sipe;
 pub mod testserver;
 pub mod tls_server;
