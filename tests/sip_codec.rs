@@ -278,13 +278,13 @@ fn body_limit_fails_before_the_body_arrives() {
         decode_with(SMALL, head),
         Err(limit_error(Limit::Body, 10, 11))
     );
-    // With the default limits: 16 MiB is fine to announce, one byte more is not.
-    let ok = b"SIP/2.0 200 OK\r\nContent-Length: 16777216\r\n\r\n";
+    // With the default limits: 64 MiB is fine to announce, one byte more is not.
+    let ok = b"SIP/2.0 200 OK\r\nContent-Length: 67108864\r\n\r\n";
     assert_eq!(decode_with(Limits::default(), ok), Ok(vec![]));
-    let too_big = b"SIP/2.0 200 OK\r\nContent-Length: 16777217\r\n\r\n";
+    let too_big = b"SIP/2.0 200 OK\r\nContent-Length: 67108865\r\n\r\n";
     assert_eq!(
         decode_with(Limits::default(), too_big),
-        Err(limit_error(Limit::Body, 16 << 20, (16 << 20) + 1))
+        Err(limit_error(Limit::Body, 64 << 20, (64 << 20) + 1))
     );
     // Without Content-Length, Message::parse bounds the rest of the bytes instead.
     assert_eq!(

@@ -483,11 +483,11 @@ mod tests {
             );
         }
         assert_eq!(
-            head("SIP/2.0 200 OK\r\nContent-Length: 16777217").unwrap_err(),
+            head("SIP/2.0 200 OK\r\nContent-Length: 67108865").unwrap_err(),
             ParseError::LimitExceeded {
                 limit: Limit::Body,
-                max: 16 * 1024 * 1024,
-                actual: 16_777_217
+                max: 64 * 1024 * 1024,
+                actual: 67_108_865
             }
         );
     }
