@@ -220,7 +220,14 @@ impl Host {
 
     /// Sends a command with a fresh id and returns its reply (`ok` or `error`).
     #[track_caller]
-    pub fn request(&mut self, mut command: Value) -> Value {
+    pub fn request(&mut self, command: Value) -> Value {
+        self.request_within(command, TIMEOUT)
+    }
+
+    /// Like [`Host::request`], for a host that may be busy for longer than [`TIMEOUT`]
+    /// (libpurple answers only between what its plugins do, e.g. reading a huge list).
+    #[track_caller]
+    pub fn request_within(&mut self, mut command: Value, timeout: Duration) -> Value {
         self.next_id += 1;
         let id = self.next_id;
         command["id"] = json!(id);
@@ -229,7 +236,7 @@ impl Host {
             |event| {
                 event["id"] == json!(id) && (event["event"] == "ok" || event["event"] == "error")
             },
-            TIMEOUT,
+            timeout,
         )
     }
 
