@@ -76,9 +76,8 @@ fn run(protocol: &str, users: usize, server_config: &str) -> Run {
     loop {
         let event = host.wait_for(
             |e| {
-                (e["event"] == "signed_on" && e["account"] == "user0")
-                    || (e["event"] == "connection_error" && e["account"] == "user0")
-                    || is_certificate_prompt(e)
+                let ended = e["event"] == "signed_on" || e["event"] == "connection_error";
+                (ended && e["account"] == "user0") || is_certificate_prompt(e)
             },
             TIMEOUT,
         );
