@@ -60,8 +60,9 @@ fn run(protocol: &str, users: usize, server_config: &str) -> Run {
     let ours = protocol == lync::LYNC;
     // Ours trusts the server's CA (SSL_CERT_FILE); pidgin-sipe (libpurple's NSS) asks once
     // and is answered at once, as in the tests.
+    // Neither host writes a debug log: users run without one, and it costs both clients.
     let mut host = if ours {
-        lync::start_host(&server)
+        lync::start_host_logging(&server, false)
     } else {
         Host::start(HostOptions::default())
     };

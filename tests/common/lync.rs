@@ -10,9 +10,14 @@ pub const LYNC: &str = "prpl-lync";
 
 /// A host (with a debug log) with our plugin, trusting `server`'s CA and nothing else.
 pub fn start_host(server: &TestServer) -> Host {
+    start_host_logging(server, true)
+}
+
+/// The same, with or without libpurple's debug log (benchmarks run without, as users do).
+pub fn start_host_logging(server: &TestServer, debug_log: bool) -> Host {
     Host::start(HostOptions {
         lync_plugin: true,
-        debug_log: true,
+        debug_log,
         env: vec![(
             "SSL_CERT_FILE".to_owned(),
             server.ca_pem.display().to_string(),
