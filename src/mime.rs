@@ -97,8 +97,40 @@ fn parse_headers(block: &str) -> Vec<(String, String)> {
     headers
 }
 
+/// One part of a multipart body, its bytes borrowed from the body.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PartRef<'a> {
+    pub headers: Vec<(String, String)>,
+    pub body: &'a [u8],
+}
+
+impl PartRef<'_> {
+    /// The part's Content-Type, `text/plain` when it has none (RFC 2046 §5.1).
+    pub fn content_type(&self) -> &str {
+        self.headers
+            .iter()
+            .find(|(name, _)| name.eq_ignore_ascii_case("Content-Type"))
+            .map_or("text/plain", |(_, value)| value.as_str())
+    }
+}
+
 /// Splits a multipart body into its parts.
 pub fn parse_multipart(content_type: &str, body: &[u8]) -> Result<Vec<Part>, MimeError> {
+    Ok(split_multipart(content_type, body)?
+        .into_iter()
+        .map(|part| Part {
+            headers: part.headers,
+            body: part.body.to_vec(),
+        })
+        .collect())
+}
+
+/// Splits a multipart body into parts that borrow from it: a big presence notification is
+/// read without a second copy of its megabytes.
+pub fn split_multipart<'a>(
+    content_type: &str,
+    body: &'a [u8],
+) -> Result<Vec<PartRef<'a>>, MimeError> {
     let boundary = parameter(content_type, "boundary")
         .filter(|b| !b.is_empty())
         .ok_or_else(|| MimeError::NoBoundary(content_type.to_owned()))?;
@@ -139,9 +171,9 @@ pub fn parse_multipart(content_type: &str, body: &[u8]) -> Result<Vec<Part>, Mim
                 None => (&[][..], content),
             },
         };
-        parts.push(Part {
+        parts.push(PartRef {
             headers: parse_headers(&String::from_utf8_lossy(head)),
-            body: part_body.to_vec(),
+            body: part_body,
         });
         match next {
             Some(n) => at = n,

@@ -387,12 +387,15 @@ pub fn parse_notification(
     let mut notification = PresenceNotification::default();
     let media = mime::media_type(content_type);
     let parts = if media.starts_with("multipart/") {
-        mime::parse_multipart(content_type, body)?
+        mime::split_multipart(content_type, body)?
     } else {
-        vec![Part::new(content_type, body)]
+        vec![mime::PartRef {
+            headers: vec![("Content-Type".to_owned(), content_type.to_owned())],
+            body,
+        }]
     };
     for part in parts {
-        let text = String::from_utf8_lossy(&part.body);
+        let text = String::from_utf8_lossy(part.body);
         match mime::media_type(part.content_type()).as_str() {
             RLMI_CONTENT_TYPE => notification.resources.extend(parse_rlmi(&text)?),
             CATEGORIES_CONTENT_TYPE => notification.contacts.push(parse_categories(&text)?),

@@ -25,8 +25,13 @@ enum State {
         scanned: usize,
         start_line_seen: bool,
     },
-    /// Header section parsed; waiting for `length` body bytes.
-    Body { message: Message, length: usize },
+    /// Header section parsed; `body` collects its `length` bytes. Body bytes go straight
+    /// there, not through `buf`: a multi-megabyte body is held once, not twice.
+    Body {
+        message: Message,
+        length: usize,
+        body: Vec<u8>,
+    },
 }
 
 /// Incremental stream decoder: [`push`](Decoder::push) bytes as they arrive, then call
@@ -78,6 +83,15 @@ impl Decoder {
         if self.failed.is_some() {
             return;
         }
+        let mut bytes = bytes;
+        if let State::Body { length, body, .. } = &mut self.state
+            && self.consumed == self.buf.len()
+        {
+            // Nothing unread in front of these bytes: they continue the body.
+            let take = (*length - body.len()).min(bytes.len());
+            body.extend_from_slice(&bytes[..take]);
+            bytes = &bytes[take..];
+        }
         if self.consumed > 0 {
             // Compact once per read rather than once per frame: bounded copying.
             self.buf.drain(..self.consumed);
@@ -88,7 +102,11 @@ impl Decoder {
 
     /// Bytes pushed but not yet returned as frames.
     pub fn buffered_len(&self) -> usize {
-        self.buf.len() - self.consumed
+        let body = match &self.state {
+            State::Body { body, .. } => body.len(),
+            _ => 0,
+        };
+        self.buf.len() - self.consumed + body
     }
 
     /// The next complete frame, `Ok(None)` if more bytes are needed, or the error that made
@@ -163,18 +181,26 @@ impl Decoder {
                     self.state = State::Body {
                         length: head.content_length.unwrap_or(0),
                         message: Message::from_parts(head.start_line, head.headers, Vec::new()),
+                        body: Vec::new(),
                     };
                 }
                 State::Body {
                     mut message,
                     length,
+                    mut body,
                 } => {
-                    let Some(body) = pending.get(..length) else {
-                        self.state = State::Body { message, length };
+                    let take = (length - body.len()).min(pending.len());
+                    body.extend_from_slice(&pending[..take]);
+                    self.consumed += take;
+                    if body.len() < length {
+                        self.state = State::Body {
+                            message,
+                            length,
+                            body,
+                        };
                         return Ok(None);
-                    };
-                    message.set_body(body.to_vec());
-                    self.consumed += length;
+                    }
+                    message.set_body(body);
                     return Ok(Some(Frame::Message(message)));
                 }
             }
