@@ -89,7 +89,7 @@ impl Decoder {
         {
             // Nothing unread in front of these bytes: they continue the body.
             let take = (*length - body.len()).min(bytes.len());
-            body.extend_from_slice(&bytes[..take]);
+            extend_body(body, &bytes[..take], *length);
             bytes = &bytes[take..];
         }
         if self.consumed > 0 {
@@ -190,7 +190,7 @@ impl Decoder {
                     mut body,
                 } => {
                     let take = (length - body.len()).min(pending.len());
-                    body.extend_from_slice(&pending[..take]);
+                    extend_body(&mut body, &pending[..take], length);
                     self.consumed += take;
                     if body.len() < length {
                         self.state = State::Body {
@@ -206,6 +206,18 @@ impl Decoder {
             }
         }
     }
+}
+
+/// Appends to a body of `length` bytes, growing it geometrically as bytes arrive (never
+/// reserving what the peer only announced) but never past `length`: a 6 MB body takes
+/// 6 MB, not the 8 MB of the next power of two.
+fn extend_body(body: &mut Vec<u8>, bytes: &[u8], length: usize) {
+    let needed = body.len() + bytes.len();
+    if needed > body.capacity() {
+        let target = needed.max(body.capacity() * 2).min(length);
+        body.reserve_exact(target - body.len());
+    }
+    body.extend_from_slice(bytes);
 }
 
 /// The first `len` bytes of `bytes`, or all of them if it is shorter.
