@@ -75,10 +75,22 @@ fn find(haystack: &[u8], needle: &[u8], from: usize) -> Option<usize> {
     if needle.is_empty() || from > haystack.len() {
         return None;
     }
-    haystack[from..]
-        .windows(needle.len())
-        .position(|w| w == needle)
-        .map(|i| i + from)
+    // Jump between occurrences of the first byte (memchr-fast) instead of comparing a
+    // window at every offset: presence bodies are megabytes with few delimiters.
+    let (&first, rest) = needle.split_first()?;
+    let mut at = from;
+    while let Some(offset) = haystack[at..].iter().position(|&b| b == first) {
+        let start = at + offset;
+        let end = start + needle.len();
+        if end > haystack.len() {
+            return None;
+        }
+        if &haystack[start + 1..end] == rest {
+            return Some(start);
+        }
+        at = start + 1;
+    }
+    None
 }
 
 /// Splits a header block into fields (folded lines joined).

@@ -246,6 +246,11 @@ impl Session {
     }
 
     fn on_event_body(&mut self, event: &str, msg: &Message) {
+        if event == PRESENCE {
+            // Reads its parts itself; no need to check megabytes of UTF-8 twice.
+            self.on_presence_body(msg);
+            return;
+        }
         let body = String::from_utf8_lossy(msg.body());
         match event {
             ROAMING_CONTACTS => match roster::parse(&body) {
@@ -267,7 +272,6 @@ impl Session {
                 }
                 Err(e) => self.log(LogLevel::Warning, format!("unreadable contact list: {e}")),
             },
-            PRESENCE => self.on_presence_body(msg),
             ROAMING_SELF => self.on_roaming_self_body(&body),
             PROVISIONING_V2 => self.on_provisioning(&body),
             CONFERENCE_EVENT => self.on_conference_info(&body),
