@@ -56,6 +56,28 @@ pub unsafe fn buddy_name(buddy: *mut PurpleBuddy) -> String {
     unsafe { from_cstr(ffi::purple_buddy_get_name(buddy)) }.unwrap_or_default()
 }
 
+/// The account's buddies Pidgin shows as idle (left so by an earlier connection).
+///
+/// # Safety
+/// `account` must be live.
+pub unsafe fn idle_buddies(account: *mut PurpleAccount) -> HashSet<String> {
+    let mut idle = HashSet::new();
+    // SAFETY: per the contract; the list is ours to free and its buddies are live.
+    unsafe {
+        let list = ffi::purple_find_buddies(account, std::ptr::null());
+        let mut node = list;
+        while !node.is_null() {
+            let buddy = (*node).data.cast::<PurpleBuddy>();
+            node = (*node).next;
+            if ffi::purple_presence_is_idle(ffi::purple_buddy_get_presence(buddy)) != 0 {
+                idle.insert(buddy_name(buddy));
+            }
+        }
+        glib_sys::g_slist_free(list);
+    }
+    idle
+}
+
 /// # Safety
 /// `group` must be NULL or a live group.
 pub unsafe fn group_name(group: *mut PurpleGroup) -> String {

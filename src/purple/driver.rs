@@ -50,6 +50,9 @@ pub struct Driver {
     pins: Pins,
     /// The first contact list of this session arrived (Pidgin-only buddies were uploaded).
     roster_seen: bool,
+    /// Contacts shown as idle: only they need telling when they are idle no more (each
+    /// purple_prpl_got_user_idle looks the buddy up again, thousands of times at sign-in).
+    idle_shown: std::collections::HashSet<String>,
 }
 
 pub(super) fn account_string(account: *mut PurpleAccount, key: &std::ffi::CStr) -> String {
@@ -119,6 +122,8 @@ impl Driver {
             dns: dns::Queries::default(),
             pins,
             roster_seen: false,
+            // SAFETY: the account outlives its connection.
+            idle_shown: unsafe { blist::idle_buddies(account) },
         }
     }
 
@@ -287,9 +292,15 @@ fn handle_event(gc: *mut PurpleConnection, event: Event) -> bool {
         },
         Event::Trace { outgoing, text } => trace(outgoing, &text),
         Event::Presence(status) => {
-            if let Some(account) = driver(gc).map(|d| d.account) {
+            if let Some(d) = driver(gc) {
+                let was_idle = if status.idle {
+                    !d.idle_shown.insert(status.uri.clone())
+                } else {
+                    d.idle_shown.remove(&status.uri)
+                };
+                let account = d.account;
                 // SAFETY: gc and its account are live during the callback.
-                unsafe { presence::show(gc, account, &status) };
+                unsafe { presence::show(gc, account, &status, status.idle || was_idle) };
             }
         }
         Event::ImReceived { from, html } => {

@@ -8,11 +8,17 @@ use super::strings::{from_cstr, to_cstring};
 use crate::engine::ContactStatus;
 use crate::status::MESSAGE_ATTRIBUTE;
 
-/// Shows a contact's presence in Pidgin.
+/// Shows a contact's presence in Pidgin; `tell_idle` when the idle state must be set (the
+/// contact is idle, or was shown idle before; buddies start not idle).
 ///
 /// # Safety
 /// `gc` and `account` must be live.
-pub unsafe fn show(gc: *mut PurpleConnection, account: *mut PurpleAccount, status: &ContactStatus) {
+pub unsafe fn show(
+    gc: *mut PurpleConnection,
+    account: *mut PurpleAccount,
+    status: &ContactStatus,
+    tell_idle: bool,
+) {
     let uri = to_cstring(&status.uri);
     let id = to_cstring(status.status_id);
     let attr = to_cstring(MESSAGE_ATTRIBUTE);
@@ -35,12 +41,14 @@ pub unsafe fn show(gc: *mut PurpleConnection, account: *mut PurpleAccount, statu
                 std::ptr::null::<c_char>(),
             ),
         }
-        ffi::purple_prpl_got_user_idle(
-            account,
-            uri.as_ptr(),
-            status.idle.into(),
-            idle_since(status.idle_since),
-        );
+        if tell_idle {
+            ffi::purple_prpl_got_user_idle(
+                account,
+                uri.as_ptr(),
+                status.idle.into(),
+                idle_since(status.idle_since),
+            );
+        }
         if let Some(name) = status
             .card
             .as_ref()
