@@ -198,6 +198,29 @@ unsafe fn children(node: *mut PurpleBlistNode) -> impl Iterator<Item = *mut Purp
     })
 }
 
+/// `{"cmd":"buddy_count","account":L}` → `{"buddies":N,"online":M}`: cheap enough to poll
+/// often while a benchmark waits, where `buddies` would build megabytes of JSON inside the
+/// measured process.
+pub fn count(command: &Command) -> Result<Outcome, String> {
+    let label = command.str("account")?;
+    let account = accounts::lookup(label)?;
+    // SAFETY: live account and buddies, read immediately.
+    let (total, online) = unsafe {
+        let buddies = buddies_named(account, None);
+        let online = buddies
+            .iter()
+            .filter(|&&buddy| {
+                ffi::purple_presence_is_online(ffi::purple_buddy_get_presence(buddy)) != 0
+            })
+            .count();
+        (buddies.len(), online)
+    };
+    Ok(Outcome::Data(
+        "buddy_count",
+        json!({"account": label, "buddies": total, "online": online}),
+    ))
+}
+
 /// `{"cmd":"buddies","account":L}` → `{"buddies":[{name,alias,server_alias,group,…}]}`
 pub fn list(command: &Command) -> Result<Outcome, String> {
     let label = command.str("account")?;

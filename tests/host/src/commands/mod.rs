@@ -104,6 +104,7 @@ fn run(name: &str, command: &Command) -> Result<Outcome, String> {
         "rename_group" => blist::rename_group(command),
         "remove_group" => blist::remove_group(command),
         "buddies" => blist::list(command),
+        "buddy_count" => blist::count(command),
         "buddy_action" => chats::buddy_action(command),
         "account_action" => chats::account_action(command),
         "chat_send" => chats::chat_send(command),
