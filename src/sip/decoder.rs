@@ -89,7 +89,7 @@ impl Decoder {
         {
             // Nothing unread in front of these bytes: they continue the body.
             let take = (*length - body.len()).min(bytes.len());
-            extend_body(body, &bytes[..take], *length);
+            body.extend_from_slice(&bytes[..take]);
             bytes = &bytes[take..];
         }
         if self.consumed > 0 {
@@ -181,7 +181,12 @@ impl Decoder {
                     self.state = State::Body {
                         length: head.content_length.unwrap_or(0),
                         message: Message::from_parts(head.start_line, head.headers, Vec::new()),
-                        body: Vec::new(),
+                        // Allocated at once at its announced length (at most `max_body`):
+                        // grown step by step, a multi-megabyte body left freed copies behind
+                        // that kept the process's memory high. The pages of a large
+                        // allocation are backed by memory only as bytes arrive, so a peer that
+                        // announces much and sends little costs address space, not memory.
+                        body: Vec::with_capacity(head.content_length.unwrap_or(0)),
                     };
                 }
                 State::Body {
@@ -190,7 +195,7 @@ impl Decoder {
                     mut body,
                 } => {
                     let take = (length - body.len()).min(pending.len());
-                    extend_body(&mut body, &pending[..take], length);
+                    body.extend_from_slice(&pending[..take]);
                     self.consumed += take;
                     if body.len() < length {
                         self.state = State::Body {
@@ -206,18 +211,6 @@ impl Decoder {
             }
         }
     }
-}
-
-/// Appends to a body of `length` bytes, growing it geometrically as bytes arrive (never
-/// reserving what the peer only announced) but never past `length`: a 6 MB body takes
-/// 6 MB, not the 8 MB of the next power of two.
-fn extend_body(body: &mut Vec<u8>, bytes: &[u8], length: usize) {
-    let needed = body.len() + bytes.len();
-    if needed > body.capacity() {
-        let target = needed.max(body.capacity() * 2).min(length);
-        body.reserve_exact(target - body.len());
-    }
-    body.extend_from_slice(bytes);
 }
 
 /// The first `len` bytes of `bytes`, or all of them if it is shorter.

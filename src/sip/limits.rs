@@ -1,9 +1,9 @@
 //! Size limits applied while reading messages from the network.
 
 /// Upper bounds on what one message may use. A limit fails as soon as the bytes that break it
-/// are seen (an announced Content-Length at once, before any body arrives), and nothing is
-/// ever reserved from a size the peer announced, so a hostile peer cannot make the codec
-/// hold much more than these bounds.
+/// are seen (an announced Content-Length at once, before any body arrives), so a hostile
+/// peer cannot make the codec hold more than these bounds. A body's buffer is allocated at
+/// its announced length (within `max_body`); memory backs it only as bytes arrive.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Limits {
     /// Bytes in the start line, without its CRLF.
