@@ -549,12 +549,12 @@ impl Session {
                 .is_ok_and(|c| c.method.eq_ignore_ascii_case("REGISTER"))
     }
 
-    fn on_request(&mut self, msg: Message) {
+    fn on_request(&mut self, mut msg: Message) {
         let method = msg.method().unwrap_or_default().to_ascii_uppercase();
         match method.as_str() {
             // No answer is expected for ACK.
             "ACK" => {}
-            "NOTIFY" | "BENOTIFY" => self.on_notify(&msg),
+            "NOTIFY" | "BENOTIFY" => self.on_notify(&mut msg),
             "INVITE" | "MESSAGE" | "INFO" | "BYE" => self.on_im_request(&method, &msg),
             "CANCEL" => self.respond(&msg, 200, "OK"),
             "OPTIONS" => self.respond(&msg, 200, "OK"),

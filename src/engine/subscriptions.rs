@@ -144,7 +144,7 @@ impl Session {
         }
     }
 
-    pub(super) fn on_subscribe_response(&mut self, id: u32, msg: &Message) {
+    pub(super) fn on_subscribe_response(&mut self, id: u32, msg: &mut Message) {
         let Some(index) = self.subscriptions.iter().position(|s| s.id == id) else {
             return;
         };
@@ -190,7 +190,7 @@ impl Session {
     }
 
     /// NOTIFY or BENOTIFY from the server.
-    pub(super) fn on_notify(&mut self, msg: &Message) {
+    pub(super) fn on_notify(&mut self, msg: &mut Message) {
         let benotify = msg
             .method()
             .is_some_and(|m| m.eq_ignore_ascii_case("BENOTIFY"));
@@ -245,7 +245,7 @@ impl Session {
         }
     }
 
-    fn on_event_body(&mut self, event: &str, msg: &Message) {
+    fn on_event_body(&mut self, event: &str, msg: &mut Message) {
         if event == PRESENCE {
             // Reads its parts itself; no need to check megabytes of UTF-8 twice.
             self.on_presence_body(msg);

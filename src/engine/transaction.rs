@@ -135,7 +135,7 @@ impl Session {
     }
 
     /// Routes a response to the request it answers.
-    pub(super) fn on_response(&mut self, msg: Message) {
+    pub(super) fn on_response(&mut self, mut msg: Message) {
         let code = msg.status_code().unwrap_or(0);
         if code < 200 {
             return;
@@ -147,7 +147,7 @@ impl Session {
         self.timers.cancel(Timer::Transaction(pending.id));
         match pending.purpose {
             Purpose::Register => self.on_register_response(msg),
-            Purpose::Subscribe(id) => self.on_subscribe_response(id, &msg),
+            Purpose::Subscribe(id) => self.on_subscribe_response(id, &mut msg),
             Purpose::RosterEdit => self.on_roster_edit_response(&msg),
             Purpose::AddGroup(name) => self.on_add_group_response(&name, &msg),
             Purpose::Publish(document, attempt) => {

@@ -252,6 +252,11 @@ impl Message {
         before - self.headers.len()
     }
 
+    /// Takes the body out (leaving it empty), e.g. to free megabytes once they are read.
+    pub fn take_body(&mut self) -> Vec<u8> {
+        std::mem::take(&mut self.body)
+    }
+
     pub fn body(&self) -> &[u8] {
         &self.body
     }
