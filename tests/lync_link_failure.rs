@@ -9,7 +9,7 @@ use std::time::{Duration, Instant};
 
 use common::sipe::is_event;
 use common::testserver::TestServer;
-use common::{Host, HostOptions, TIMEOUT};
+use common::{Host, TIMEOUT, lync};
 use serde_json::json;
 
 const CONFIG: &str = r#"
@@ -34,31 +34,12 @@ const ECHO: &str = "sip:echo@contoso.test";
 const DETECTION_LIMIT: Duration = Duration::from_secs(90);
 
 fn alice_over_tls(server: &TestServer) -> Host {
-    let mut host = Host::start(HostOptions {
-        lync_plugin: true,
-        debug_log: true,
-        env: vec![(
-            "SSL_CERT_FILE".to_owned(),
-            server.ca_pem.display().to_string(),
-        )],
-        ..HostOptions::default()
-    });
-    host.request_ok(json!({
-        "cmd": "add_account",
-        "account": "alice",
-        "protocol": "prpl-lync",
-        "username": "alice@contoso.test,CONTOSO\\alice",
-        "password": "Alice-pass-1",
-        "remember_password": true,
-        "options": {
-            "server": format!("127.0.0.1:{}", server.sip_tls_port()),
-            "transport": "tls",
-            "authentication": "ntlm",
-        },
-    }));
-    host.request_ok(json!({"cmd": "connect", "account": "alice"}));
-    host.wait_for(|e| is_event(e, "signed_on", "alice"), TIMEOUT);
-    host
+    lync::sign_in(
+        server,
+        "alice",
+        "alice@contoso.test,CONTOSO\\alice",
+        "Alice-pass-1",
+    )
 }
 
 fn send_im(host: &mut Host, text: &str) {

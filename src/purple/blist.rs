@@ -61,21 +61,35 @@ pub unsafe fn buddy_name(buddy: *mut PurpleBuddy) -> String {
 /// # Safety
 /// `account` must be live.
 pub unsafe fn idle_buddies(account: *mut PurpleAccount) -> HashSet<String> {
-    let mut idle = HashSet::new();
-    // SAFETY: per the contract; the list is ours to free and its buddies are live.
+    // SAFETY: per the contract; the buddies are live while we read them.
+    unsafe {
+        account_buddies(account)
+            .into_iter()
+            .filter(|&buddy| {
+                ffi::purple_presence_is_idle(ffi::purple_buddy_get_presence(buddy)) != 0
+            })
+            .map(|buddy| buddy_name(buddy))
+            .collect()
+    }
+}
+
+/// All of the account's buddies (libpurple's list copied, and freed).
+///
+/// # Safety
+/// `account` must be live; the buddies are valid until the buddy list changes.
+unsafe fn account_buddies(account: *mut PurpleAccount) -> Vec<*mut PurpleBuddy> {
+    let mut buddies = Vec::new();
+    // SAFETY: per the contract; the GSList is ours to free (its buddies are not).
     unsafe {
         let list = ffi::purple_find_buddies(account, std::ptr::null());
         let mut node = list;
         while !node.is_null() {
-            let buddy = (*node).data.cast::<PurpleBuddy>();
+            buddies.push((*node).data.cast::<PurpleBuddy>());
             node = (*node).next;
-            if ffi::purple_presence_is_idle(ffi::purple_buddy_get_presence(buddy)) != 0 {
-                idle.insert(buddy_name(buddy));
-            }
         }
         glib_sys::g_slist_free(list);
     }
-    idle
+    buddies
 }
 
 /// # Safety
@@ -124,14 +138,10 @@ pub unsafe fn apply_roster(
     let mut pushes = Vec::new();
     let (mut added, mut removed, mut renamed) = (0usize, 0usize, 0usize);
 
-    // SAFETY: the list of the account's buddies is ours to free; each buddy is live until
-    // we remove it, and we read nothing from a buddy after removing it.
+    // SAFETY: each buddy is live until we remove it, and we read nothing from a buddy
+    // after removing it.
     unsafe {
-        let list = ffi::purple_find_buddies(account, std::ptr::null());
-        let mut node = list;
-        while !node.is_null() {
-            let buddy = (*node).data.cast::<PurpleBuddy>();
-            node = (*node).next;
+        for buddy in account_buddies(account) {
             let name = buddy_name(buddy);
             let group = group_name(ffi::purple_buddy_get_group(buddy));
             let key = (buddy_uri(&name), group.clone());
@@ -168,7 +178,6 @@ pub unsafe fn apply_roster(
                 }
             }
         }
-        glib_sys::g_slist_free(list);
 
         for ((uri, group), alias) in &wanted {
             if present.contains(&(uri.clone(), group.clone())) {
