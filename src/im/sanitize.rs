@@ -222,21 +222,53 @@ mod tests {
         );
     }
 
+    /// Every `<` left in `html` opens or closes an allowed tag, and no link survives
+    /// without a web, mail or SIP scheme.
+    fn only_allowed_markup(html: &str) -> Result<(), String> {
+        let lower = html.to_ascii_lowercase();
+        for (at, _) in lower.match_indices('<') {
+            let tag = &lower[at + 1..];
+            let tag = &tag[..tag.find('>').unwrap_or(tag.len())];
+            let name: String = tag
+                .trim_start_matches('/')
+                .chars()
+                .take_while(|c| c.is_ascii_alphanumeric())
+                .collect();
+            if !ALLOWED.iter().any(|(allowed, _)| *allowed == name) {
+                return Err(format!("<{name} survived in {html:?}"));
+            }
+            if let Some(href) = tag.find("href=") {
+                let value = tag[href + 5..].trim_start_matches(['"', '\'']);
+                if !LINK_SCHEMES.iter().any(|scheme| value.starts_with(scheme)) {
+                    return Err(format!("a link without an allowed scheme in {html:?}"));
+                }
+            }
+        }
+        Ok(())
+    }
+
     #[test]
-    fn hostile_input_never_panics() {
+    fn hostile_input_never_panics_and_leaves_only_allowed_markup() {
         for input in [
             "<",
             "<<>>",
             "<a href=>",
             "<a href='x",
+            "<a href='javascript:alert(1)'>x</a>",
             "<script",
+            "<script>alert(1)</script>",
+            "<scr<script>ipt>",
+            "<img src=x onerror=alert(1)>",
             "<!--",
+            "<!-- <script>x</script> -->",
             "&",
             "&#;",
             "<b\u{e9}>",
             "<a\u{e9}=\u{e9}>",
         ] {
-            let _ = sanitize_html(input);
+            let out = sanitize_html(input);
+            assert_eq!(only_allowed_markup(&out), Ok(()), "input {input:?}");
+            assert!(!out.to_ascii_lowercase().contains("onerror"), "{out:?}");
         }
     }
 }
