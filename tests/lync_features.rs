@@ -253,9 +253,12 @@ fn instant_messages_both_ways_with_formatting_unicode_and_typing() {
     for part in ["bold", "italic", "https://example.org"] {
         assert!(text.contains(part), "{part}: {text}");
     }
+    let lower = text.to_ascii_lowercase();
+    assert!(lower.contains("<b>bold</b>"), "bold survives: {text}");
+    assert!(lower.contains("<i>italic</i>"), "italic survives: {text}");
     assert!(
-        text.contains("<b>") || text.contains("<B>"),
-        "bold survives: {text}"
+        lower.contains(r#"<a href="https://example.org">"#),
+        "the link survives: {text}"
     );
 
     send_im(
@@ -437,9 +440,30 @@ fn get_info_shows_the_contact_card() {
         |e| e["event"] == "notify" && e["kind"] == "userinfo",
         TIMEOUT,
     );
-    let text = info.to_string();
-    for part in ["Bob Builder", "Release manager", "Contoso"] {
-        assert!(text.contains(part), "{part}: {info}");
+    assert_eq!(info["who"], "sip:bob@contoso.test", "{info}");
+    // Each field under its own label, not just somewhere in the window.
+    let pairs: Vec<(String, String)> = info["entries"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter(|e| e["type"] == "pair")
+        .map(|e| {
+            (
+                e["label"].as_str().unwrap_or_default().to_owned(),
+                e["value"].as_str().unwrap_or_default().to_owned(),
+            )
+        })
+        .collect();
+    for (label, value) in [
+        ("Name", "Bob Builder"),
+        ("Title", "Release manager"),
+        ("Company", "Contoso"),
+        ("SIP address", "bob@contoso.test"),
+    ] {
+        assert!(
+            pairs.iter().any(|(l, v)| l == label && v == value),
+            "{label} = {value} missing: {pairs:?}"
+        );
     }
     let _ = buddy;
 }
