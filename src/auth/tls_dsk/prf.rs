@@ -215,27 +215,34 @@ mod tests {
         );
     }
 
+    // Expected values from an independent implementation, OpenSSL 3.0's TLS1-PRF KDF:
+    // `openssl kdf -keylen 104 -kdfopt digest:MD5-SHA1 -kdfopt hexsecret:<ab × 48>
+    //  -kdfopt hexseed:<"key expansion" in hex, then cd × 64> TLS1-PRF`.
     #[test]
-    fn tls10_prf_xors_md5_and_sha1_halves() {
+    fn tls10_prf_matches_openssl() {
         let secret = [0xabu8; 48];
         let seed = [0xcdu8; 64];
-        let out = Prf::Md5Sha1.compute(&secret, b"key expansion", &seed, 104);
-        let label_and_seed = [&b"key expansion"[..], &seed[..]].concat();
-        let md5 = p_hash(HashAlgorithm::Md5, &secret[..24], &label_and_seed, 104);
-        let sha1 = p_hash(HashAlgorithm::Sha1, &secret[24..], &label_and_seed, 104);
-        let expected: Vec<u8> = md5.iter().zip(&sha1).map(|(a, b)| a ^ b).collect();
-        assert_eq!(out, expected);
-        assert_eq!(out.len(), 104);
+        let expected = hex!(
+            "7e64e2b0f284bc0c1bc8badbbcef957bf41e0d5152ea1b1bd90530ea61bc1777"
+            "abcb1d6e823c406390f19daebd342343b5be84e8da7353e1cd18b8064c305419"
+            "8a3c290cea5f35b3784af9b6898c22a6bebaad0152820ab3dc63400361811008"
+            "47984e6cb10e7eb8"
+        );
+        assert_eq!(
+            Prf::Md5Sha1.compute(&secret, b"key expansion", &seed, 104),
+            expected.to_vec()
+        );
     }
 
+    // An odd-length secret: its halves share the middle byte (RFC 2246 §5). OpenSSL:
+    // `openssl kdf -keylen 16 -kdfopt digest:MD5-SHA1 -kdfopt hexsecret:010203
+    //  -kdfopt hexseed:7879 TLS1-PRF`.
     #[test]
     fn odd_secrets_share_the_middle_byte() {
-        let secret = [1u8, 2, 3];
-        let out = Prf::Md5Sha1.compute(&secret, b"x", b"y", 16);
-        let md5 = p_hash(HashAlgorithm::Md5, &secret[..2], b"xy", 16);
-        let sha1 = p_hash(HashAlgorithm::Sha1, &secret[1..], b"xy", 16);
-        let expected: Vec<u8> = md5.iter().zip(&sha1).map(|(a, b)| a ^ b).collect();
-        assert_eq!(out, expected);
+        assert_eq!(
+            Prf::Md5Sha1.compute(&[1, 2, 3], b"x", b"y", 16),
+            hex!("cb3a6543a50ad9bd78d5ac6d0bf825d2").to_vec()
+        );
     }
 
     #[test]
