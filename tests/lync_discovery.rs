@@ -6,7 +6,7 @@
 mod common;
 
 use common::testserver::TestServer;
-use common::{Host, HostOptions, TIMEOUT};
+use common::{Host, TIMEOUT, lync};
 use serde_json::{Value, json};
 
 const SERVER_CONFIG: &str = r#"
@@ -19,18 +19,6 @@ sip = "alice@contoso.test"
 login = "CONTOSO\\alice"
 password = "Alice-pass-1"
 "#;
-
-fn host(server: &TestServer) -> Host {
-    Host::start(HostOptions {
-        lync_plugin: true,
-        debug_log: true,
-        env: vec![(
-            "SSL_CERT_FILE".to_owned(),
-            server.ca_pem.display().to_string(),
-        )],
-        ..HostOptions::default()
-    })
-}
 
 /// Alice with Server blank and Connection type Auto.
 fn add_alice(host: &mut Host) {
@@ -75,7 +63,7 @@ fn progress(host: &Host) -> Vec<String> {
 #[test]
 fn a_blank_server_is_found_through_the_dns_srv_record() {
     let server = TestServer::start(SERVER_CONFIG);
-    let mut host = host(&server);
+    let mut host = lync::start_host(&server);
     let port = server.sip_tls_port();
     host.request_ok(json!({
         "cmd": "dns",
@@ -108,7 +96,7 @@ fn a_blank_server_is_found_through_the_dns_srv_record() {
 #[test]
 fn with_nothing_in_dns_each_name_is_looked_up_in_order_and_the_error_names_the_server_field() {
     let server = TestServer::start(SERVER_CONFIG);
-    let mut host = host(&server);
+    let mut host = lync::start_host(&server);
     host.request_ok(json!({"cmd": "dns"}));
     add_alice(&mut host);
     host.request_ok(json!({"cmd": "connect", "account": "alice"}));

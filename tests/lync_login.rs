@@ -9,7 +9,7 @@
 mod common;
 
 use common::testserver::TestServer;
-use common::{Host, HostOptions, TIMEOUT};
+use common::{Host, HostOptions, TIMEOUT, lync};
 use serde_json::{Value, json};
 
 const LYNC: &str = "prpl-lync";
@@ -32,19 +32,6 @@ password = "Dave-pass-4"
 sip = "alice@contoso.test"
 password = "Alice-pass-1"
 "#;
-
-/// A host that trusts the server's CA (SIP over TLS and the web services).
-fn host(server: &TestServer) -> Host {
-    Host::start(HostOptions {
-        lync_plugin: true,
-        debug_log: true,
-        env: vec![(
-            "SSL_CERT_FILE".to_owned(),
-            server.ca_pem.display().to_string(),
-        )],
-        ..HostOptions::default()
-    })
-}
 
 fn is_event(event: &Value, name: &str, label: &str) -> bool {
     event["event"] == name && event["account"] == label
@@ -110,7 +97,7 @@ fn assert_signed_on(found: &Value, host: &Host, server: &TestServer) {
 #[test]
 fn ntlm_with_login_empty_fails_naming_login() {
     let server = TestServer::start(SERVER_CONFIG);
-    let mut host = host(&server);
+    let mut host = lync::start_host(&server);
     let found = connect(&mut host, &server, DAVE, "ntlm");
     assert_names_login(&found, &host, &server);
     let counters = server.counters();
@@ -121,7 +108,7 @@ fn ntlm_with_login_empty_fails_naming_login() {
 #[test]
 fn tls_dsk_with_login_empty_fails_naming_login() {
     let server = TestServer::start(SERVER_CONFIG);
-    let mut host = host(&server);
+    let mut host = lync::start_host(&server);
     let found = connect(&mut host, &server, DAVE, "tls-dsk");
     assert_names_login(&found, &host, &server);
     let text = found["text"].as_str().unwrap_or_default();
@@ -134,7 +121,7 @@ fn tls_dsk_with_login_empty_fails_naming_login() {
 #[test]
 fn ntlm_with_login_filled_in_signs_in() {
     let server = TestServer::start(SERVER_CONFIG);
-    let mut host = host(&server);
+    let mut host = lync::start_host(&server);
     let found = connect(&mut host, &server, "dave@contoso.test,CORP\\dsmith", "ntlm");
     assert_signed_on(&found, &host, &server);
     server.wait_for_counters(|c| c["signed_in"] == 1, TIMEOUT);
@@ -143,7 +130,7 @@ fn ntlm_with_login_filled_in_signs_in() {
 #[test]
 fn tls_dsk_with_login_filled_in_signs_in() {
     let server = TestServer::start(SERVER_CONFIG);
-    let mut host = host(&server);
+    let mut host = lync::start_host(&server);
     let found = connect(
         &mut host,
         &server,

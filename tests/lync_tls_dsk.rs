@@ -6,7 +6,7 @@
 mod common;
 
 use common::testserver::TestServer;
-use common::{Host, HostOptions, TIMEOUT};
+use common::{Host, TIMEOUT, lync};
 use serde_json::{Value, json};
 
 const LYNC: &str = "prpl-lync";
@@ -34,19 +34,6 @@ login = "dave.smith@corp.contoso.test"
 password = "Dave-pass-4"
 "#
     )
-}
-
-/// A host that trusts the server's CA (for SIP over TLS and the web services).
-fn host(server: &TestServer) -> Host {
-    Host::start(HostOptions {
-        lync_plugin: true,
-        debug_log: true,
-        env: vec![(
-            "SSL_CERT_FILE".to_owned(),
-            server.ca_pem.display().to_string(),
-        )],
-        ..HostOptions::default()
-    })
 }
 
 fn add_account(
@@ -113,7 +100,7 @@ fn setting(host: &mut Host, label: &str, key: &str) -> String {
 /// A server with `config`, and Alice signed in to it with Authentication = TLS-DSK.
 fn alice_signed_in_with_tls_dsk(config: &str) -> (TestServer, Host) {
     let server = TestServer::start(config);
-    let mut host = host(&server);
+    let mut host = lync::start_host(&server);
     add_account(
         &mut host,
         &server,
@@ -209,7 +196,7 @@ fn a_certificate_returned_as_a_pkcs7_chain_is_picked_out_by_its_key() {
 #[test]
 fn the_second_sign_in_reuses_the_kept_certificate_without_web_requests() {
     let server = TestServer::start(&server_config(r#"["1.2", "1.0"]"#));
-    let mut host = host(&server);
+    let mut host = lync::start_host(&server);
     add_account(&mut host, &server, "alice", ALICE, ALICE_PASSWORD, "auto");
     host.request_ok(json!({"cmd": "connect", "account": "alice"}));
     wait_signed_on(&mut host, &server, "alice");
@@ -248,7 +235,7 @@ fn the_second_sign_in_reuses_the_kept_certificate_without_web_requests() {
 #[test]
 fn someone_elses_login_gets_the_actionable_sip_uri_mismatch_sentence() {
     let server = TestServer::start(&server_config(r#"["1.2", "1.0"]"#));
-    let mut host = host(&server);
+    let mut host = lync::start_host(&server);
     add_account(
         &mut host,
         &server,
@@ -277,7 +264,7 @@ fn someone_elses_login_gets_the_actionable_sip_uri_mismatch_sentence() {
 #[test]
 fn the_login_name_in_username_gets_told_what_to_change() {
     let server = TestServer::start(&server_config(r#"["1.2", "1.0"]"#));
-    let mut host = host(&server);
+    let mut host = lync::start_host(&server);
     add_account(
         &mut host,
         &server,
@@ -303,7 +290,7 @@ fn the_login_name_in_username_gets_told_what_to_change() {
 #[test]
 fn a_wrong_password_is_authentication_failed_naming_the_login() {
     let server = TestServer::start(&server_config(r#"["1.2", "1.0"]"#));
-    let mut host = host(&server);
+    let mut host = lync::start_host(&server);
     add_account(
         &mut host,
         &server,
