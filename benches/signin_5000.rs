@@ -15,9 +15,8 @@ mod common;
 use std::time::{Duration, Instant};
 
 use common::scale::{self, Seen};
-use common::sipe::is_certificate_prompt;
 use common::testserver::TestServer;
-use common::{Host, HostOptions, TIMEOUT, lync};
+use common::{Host, HostOptions, lync, sipe};
 use serde_json::json;
 
 /// A client that has not shown the whole list by then is reported with what it showed.
@@ -74,22 +73,11 @@ fn run(protocol: &str, users: usize, server_config: &str) -> Run {
     let (cpu_before, _) = usage(host.pid());
     let started = Instant::now();
     host.request_ok(json!({"cmd": "connect", "account": "user0"}));
-    loop {
-        let event = host.wait_for(
-            |e| {
-                let ended = e["event"] == "signed_on" || e["event"] == "connection_error";
-                (ended && e["account"] == "user0") || is_certificate_prompt(e)
-            },
-            TIMEOUT,
-        );
-        match event["event"].as_str() {
-            Some("request") => {
-                host.request_ok(json!({"cmd": "answer", "request": event["request"], "action": 0}));
-            }
-            Some("signed_on") => break,
-            _ => panic!("{protocol} could not sign in: {event}"),
-        }
-    }
+    let event = sipe::signed_on_or_failed(&mut host, "user0");
+    assert_eq!(
+        event["event"], "signed_on",
+        "{protocol} could not sign in: {event}"
+    );
     // Poll a count (cheap, every 10 ms); the full list, whose JSON costs the measured
     // process megabytes and milliseconds, is read once at the end to check every contact.
     let online = scale::online_contacts(users);

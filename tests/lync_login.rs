@@ -9,7 +9,7 @@
 mod common;
 
 use common::testserver::TestServer;
-use common::{Host, HostOptions, TIMEOUT, lync};
+use common::{Host, HostOptions, TIMEOUT, lync, sipe};
 use serde_json::{Value, json};
 
 const LYNC: &str = "prpl-lync";
@@ -167,20 +167,7 @@ fn sipe_connect(
         },
     }));
     host.request_ok(json!({"cmd": "connect", "account": label}));
-    loop {
-        let event = host.wait_for(
-            |e| {
-                is_event(e, "signed_on", label)
-                    || is_event(e, "connection_error", label)
-                    || (e["event"] == "request" && e["title"] == "SSL Certificate Verification")
-            },
-            TIMEOUT,
-        );
-        if event["event"] != "request" {
-            return event;
-        }
-        host.request_ok(json!({"cmd": "answer", "request": event["request"], "action": 0}));
-    }
+    sipe::signed_on_or_failed(host, label)
 }
 
 fn sipe_host() -> Host {

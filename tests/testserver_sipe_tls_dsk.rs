@@ -9,8 +9,8 @@
 mod common;
 
 use common::testserver::TestServer;
-use common::{Host, HostOptions, TIMEOUT};
-use serde_json::{Value, json};
+use common::{Host, HostOptions, TIMEOUT, sipe};
+use serde_json::json;
 
 const SIPE: &str = "prpl-sipe";
 
@@ -29,10 +29,6 @@ sip = "dave@contoso.test"
 login = "dave.smith@corp.contoso.test"
 password = "Dave-pass-4"
 "#;
-
-fn is_event(event: &Value, name: &str, label: &str) -> bool {
-    event["event"] == name && event["account"] == label
-}
 
 fn start_host() -> Host {
     Host::start(HostOptions {
@@ -58,25 +54,6 @@ fn add_account(host: &mut Host, server: &TestServer, label: &str, username: &str
     }));
 }
 
-/// Waits for the account to sign on or fail, accepting libpurple's certificate prompts on
-/// the way (the web services are HTTPS, and libpurple does not know our CA).
-fn outcome(host: &mut Host, label: &str) -> Value {
-    loop {
-        let event = host.wait_for(
-            |e| {
-                is_event(e, "signed_on", label)
-                    || is_event(e, "connection_error", label)
-                    || (e["event"] == "request" && e["title"] == "SSL Certificate Verification")
-            },
-            TIMEOUT,
-        );
-        if event["event"] != "request" {
-            return event;
-        }
-        host.request_ok(json!({"cmd": "answer", "request": event["request"], "action": 0}));
-    }
-}
-
 #[test]
 fn sipe_signs_in_with_tls_dsk() {
     let server = TestServer::start(SERVER_CONFIG);
@@ -89,7 +66,7 @@ fn sipe_signs_in_with_tls_dsk() {
         "Alice-pass-1",
     );
     host.request_ok(json!({"cmd": "connect", "account": "alice"}));
-    let event = outcome(&mut host, "alice");
+    let event = sipe::signed_on_or_failed(&mut host, "alice");
     assert_eq!(
         event["event"],
         "signed_on",
@@ -133,7 +110,7 @@ fn sipe_with_its_login_name_as_username_gets_the_founding_users_sip_uri_mismatch
         "Dave-pass-4",
     );
     host.request_ok(json!({"cmd": "connect", "account": "dave"}));
-    let event = outcome(&mut host, "dave");
+    let event = sipe::signed_on_or_failed(&mut host, "dave");
     assert_eq!(
         event["event"],
         "connection_error",

@@ -72,12 +72,11 @@ pub fn is_certificate_prompt(event: &Value) -> bool {
         && event["primary"] == "Accept certificate for 127.0.0.1?"
 }
 
-/// Connects an account that was added before and waits until it is signed on, accepting
-/// libpurple's certificate prompt on the way.
+/// Waits until the account signs on or fails (the `signed_on` or `connection_error` event),
+/// accepting libpurple's certificate prompts on the way as a user would.
 #[track_caller]
-pub fn connect(host: &mut Host, server: &TestServer, label: &str) {
-    host.request_ok(json!({"cmd": "connect", "account": label}));
-    let found = loop {
+pub fn signed_on_or_failed(host: &mut Host, label: &str) -> Value {
+    loop {
         let found = host.wait_for(
             |event| {
                 is_event(event, "signed_on", label)
@@ -87,11 +86,19 @@ pub fn connect(host: &mut Host, server: &TestServer, label: &str) {
             TIMEOUT,
         );
         if found["event"] != "request" {
-            break found;
+            return found;
         }
         assert_eq!(found["actions"][0], "Accept", "{found}");
         host.request_ok(json!({"cmd": "answer", "request": found["request"], "action": 0}));
-    };
+    }
+}
+
+/// Connects an account that was added before and waits until it is signed on, accepting
+/// libpurple's certificate prompt on the way.
+#[track_caller]
+pub fn connect(host: &mut Host, server: &TestServer, label: &str) {
+    host.request_ok(json!({"cmd": "connect", "account": label}));
+    let found = signed_on_or_failed(host, label);
     assert_eq!(
         found["event"],
         "signed_on",
