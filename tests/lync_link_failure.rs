@@ -12,24 +12,6 @@ use common::testserver::TestServer;
 use common::{Host, TIMEOUT, lync};
 use serde_json::json;
 
-const CONFIG: &str = r#"
-domain = "contoso.test"
-register_expires = 900
-[[users]]
-sip = "alice@contoso.test"
-login = "CONTOSO\\alice"
-password = "Alice-pass-1"
-[users.groups]
-"Team" = ["echo@contoso.test"]
-[[users]]
-sip = "echo@contoso.test"
-password = "Echo-pass-5"
-name = "Echo Bot"
-presence = "available"
-echo = true
-"#;
-
-const ECHO: &str = "sip:echo@contoso.test";
 /// What the issue asks for, with room for a loaded CI machine.
 const DETECTION_LIMIT: Duration = Duration::from_secs(90);
 
@@ -43,19 +25,19 @@ fn alice_over_tls(server: &TestServer) -> Host {
 }
 
 fn send_im(host: &mut Host, text: &str) {
-    host.request_ok(json!({"cmd": "send_im", "account": "alice", "to": ECHO, "text": text}));
+    host.request_ok(json!({"cmd": "send_im", "account": "alice", "to": lync::ECHO, "text": text}));
 }
 
 #[test]
 fn a_frozen_server_is_found_the_unconfirmed_im_reported_and_the_account_comes_back() {
-    let mut server = TestServer::start(CONFIG);
+    let mut server = TestServer::start(lync::ALICE_AND_ECHO);
     let mut host = alice_over_tls(&server);
     host.request_ok(
         json!({"cmd": "set_auto_reconnect", "enabled": true, "delay_ms": 500, "max_attempts": 50}),
     );
     send_im(&mut host, "ping");
     let echo = host.wait_for(
-        |e| is_event(e, "im_received", "alice") && e["from"] == ECHO,
+        |e| is_event(e, "im_received", "alice") && e["from"] == lync::ECHO,
         TIMEOUT,
     );
     assert!(echo["text"].as_str().unwrap_or_default().contains("ping"));
@@ -99,7 +81,7 @@ fn a_frozen_server_is_found_the_unconfirmed_im_reported_and_the_account_comes_ba
     let echo = host.wait_for(
         |e| {
             is_event(e, "im_received", "alice")
-                && e["from"] == ECHO
+                && e["from"] == lync::ECHO
                 && e["text"].as_str().is_some_and(|t| t.contains("back again"))
         },
         TIMEOUT,

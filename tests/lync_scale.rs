@@ -87,22 +87,6 @@ fn twenty_thousand_contacts_all_show_their_presence_over_tls() {
     );
 }
 
-const ECHO_CONFIG: &str = r#"
-domain = "contoso.test"
-[[users]]
-sip = "alice@contoso.test"
-login = "CONTOSO\\alice"
-password = "Alice-pass-1"
-[users.groups]
-"Team" = ["echo@contoso.test"]
-[[users]]
-sip = "echo@contoso.test"
-password = "Echo-pass-5"
-name = "Echo Bot"
-presence = "available"
-echo = true
-"#;
-
 /// At least `size` bytes of text a person could type: numbered sentences so a lost, doubled
 /// or reordered piece shows, with non-ASCII letters so every byte of UTF-8 is checked. It
 /// ends in a full stop: trailing white space is not kept (received IM text is trimmed).
@@ -121,7 +105,7 @@ fn long_text(size: usize) -> String {
 
 #[test]
 fn a_100_kb_im_round_trips_through_the_echo_bot_over_tls() {
-    let server = TestServer::start(ECHO_CONFIG);
+    let server = TestServer::start(lync::ALICE_AND_ECHO);
     let mut host = lync::sign_in(
         &server,
         "alice",
@@ -132,11 +116,11 @@ fn a_100_kb_im_round_trips_through_the_echo_bot_over_tls() {
     assert!(text.len() >= 100 * 1024);
     let started = Instant::now();
     host.request_ok(json!({
-        "cmd": "send_im", "account": "alice", "to": "sip:echo@contoso.test", "text": text,
+        "cmd": "send_im", "account": "alice", "to": lync::ECHO, "text": text,
     }));
     let echoed = host.wait_for(
         |e| {
-            (is_event(e, "im_received", "alice") && e["from"] == "sip:echo@contoso.test")
+            (is_event(e, "im_received", "alice") && e["from"] == lync::ECHO)
                 || is_event(e, "connection_error", "alice")
         },
         TIMEOUT,

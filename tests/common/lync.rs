@@ -8,6 +8,28 @@ use super::{Host, HostOptions, sipe};
 
 pub const LYNC: &str = "prpl-lync";
 
+/// Alice (`CONTOSO\alice`, `Alice-pass-1`) with the echo bot as her one contact; the
+/// server grants the usual 900 s registrations.
+pub const ALICE_AND_ECHO: &str = r#"
+domain = "contoso.test"
+register_expires = 900
+[[users]]
+sip = "alice@contoso.test"
+login = "CONTOSO\\alice"
+password = "Alice-pass-1"
+[users.groups]
+"Team" = ["echo@contoso.test"]
+[[users]]
+sip = "echo@contoso.test"
+password = "Echo-pass-5"
+name = "Echo Bot"
+presence = "available"
+echo = true
+"#;
+
+/// The echo bot of [`ALICE_AND_ECHO`]: it answers every message with "echo: " and the text.
+pub const ECHO: &str = "sip:echo@contoso.test";
+
 /// A host (with a debug log) with our plugin, trusting `server`'s CA and nothing else.
 pub fn start_host(server: &TestServer) -> Host {
     start_host_logging(server, true)
