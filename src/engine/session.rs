@@ -289,6 +289,14 @@ impl Session {
         self.outputs.push_back(Output::Event(event));
     }
 
+    /// A message for the debug log's trace, rendered only when someone reads it.
+    pub(super) fn trace(&mut self, outgoing: bool, render: impl FnOnce() -> String) {
+        if self.tracing {
+            let text = render();
+            self.event(Event::Trace { outgoing, text });
+        }
+    }
+
     pub(super) fn log(&mut self, level: LogLevel, text: String) {
         self.event(Event::Log(level, text));
     }
@@ -325,12 +333,7 @@ impl Session {
         };
         let conn = link.id;
         let bytes = msg.to_bytes();
-        if self.tracing {
-            self.event(Event::Trace {
-                outgoing: true,
-                text: String::from_utf8_lossy(&bytes).into_owned(),
-            });
-        }
+        self.trace(true, || String::from_utf8_lossy(&bytes).into_owned());
         self.outputs.push_back(Output::Transmit { conn, bytes });
         if self.phase == Phase::Registered {
             self.timers.set(Timer::KeepAlive, self.now + self.keepalive);
@@ -487,12 +490,9 @@ impl Session {
                 }
                 Ok(Some(Frame::Message(msg))) => {
                     self.heard_message();
-                    if self.tracing {
-                        self.event(Event::Trace {
-                            outgoing: false,
-                            text: String::from_utf8_lossy(&msg.to_bytes()).into_owned(),
-                        });
-                    }
+                    self.trace(false, || {
+                        String::from_utf8_lossy(&msg.to_bytes()).into_owned()
+                    });
                     self.on_message(msg);
                     if self.phase == Phase::Finished {
                         return;

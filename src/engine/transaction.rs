@@ -75,15 +75,11 @@ impl Transactions {
 
     /// Takes every outstanding IM transaction (the link they were sent on is gone).
     pub fn take_all_im(&mut self) -> Vec<(u32, super::im::ImRequest)> {
-        let branches: Vec<String> = self
-            .by_branch
-            .iter()
-            .filter(|(_, p)| matches!(p.purpose, Purpose::Im(_)))
-            .map(|(b, _)| b.clone())
-            .collect();
-        branches
+        let (im, rest): (HashMap<_, _>, HashMap<_, _>) = std::mem::take(&mut self.by_branch)
             .into_iter()
-            .filter_map(|b| self.by_branch.remove(&b))
+            .partition(|(_, p)| matches!(p.purpose, Purpose::Im(_)));
+        self.by_branch = rest;
+        im.into_values()
             .filter_map(|p| match p.purpose {
                 Purpose::Im(request) => Some((p.id, request)),
                 _ => None,

@@ -128,12 +128,7 @@ impl Session {
                     tls,
                 }),
                 HttpAction::Send { conn, bytes } => {
-                    if self.tracing {
-                        self.event(super::events::Event::Trace {
-                            outgoing: true,
-                            text: crate::http::log_text(&bytes),
-                        });
-                    }
+                    self.trace(true, || crate::http::log_text(&bytes));
                     self.outputs.push_back(Output::Transmit { conn, bytes })
                 }
                 HttpAction::Close { conn } => self.outputs.push_back(Output::Close { conn }),
