@@ -72,10 +72,7 @@ pub struct StreamLink<S> {
     stream: S,
     tls: Option<ClientConnection>,
     /// Bytes queued but not yet taken by TLS (or, without TLS, by the socket).
-    pending: VecDeque<Vec<u8>>,
-    /// Bytes of `pending`'s front already taken.
-    front_taken: usize,
-    pending_len: usize,
+    pending: Pending,
     established: bool,
     limits: Limits,
 }
@@ -86,9 +83,7 @@ impl<S: Read + Write> StreamLink<S> {
         StreamLink {
             stream,
             tls: None,
-            pending: VecDeque::new(),
-            front_taken: 0,
-            pending_len: 0,
+            pending: Pending::default(),
             established: true,
             limits,
         }
@@ -108,9 +103,7 @@ impl<S: Read + Write> StreamLink<S> {
         Ok(StreamLink {
             stream,
             tls: Some(connection),
-            pending: VecDeque::new(),
-            front_taken: 0,
-            pending_len: 0,
+            pending: Pending::default(),
             established: false,
             limits,
         })
@@ -126,7 +119,7 @@ impl<S: Read + Write> StreamLink<S> {
 
     /// Bytes queued and not yet handed to TLS or the socket.
     pub fn pending_len(&self) -> usize {
-        self.pending_len
+        self.pending.len
     }
 
     /// Queues bytes to send (call [`StreamLink::flush`] after). Never drops them.
@@ -134,32 +127,21 @@ impl<S: Read + Write> StreamLink<S> {
         if bytes.is_empty() {
             return;
         }
-        self.pending_len += bytes.len();
-        self.pending.push_back(bytes);
+        self.pending.len += bytes.len();
+        self.pending.chunks.push_back(bytes);
     }
 
     /// Writes what the socket takes. `Ok(true)` while bytes are still waiting.
     pub fn flush(&mut self) -> Result<bool, WriteError> {
         let result = match self.tls.as_mut() {
-            Some(tls) => flush_tls(
-                tls,
-                &mut self.stream,
-                &mut self.pending,
-                &mut self.front_taken,
-                &mut self.pending_len,
-            ),
-            None => flush_plain(
-                &mut self.stream,
-                &mut self.pending,
-                &mut self.front_taken,
-                &mut self.pending_len,
-            ),
+            Some(tls) => flush_tls(tls, &mut self.stream, &mut self.pending),
+            None => flush_plain(&mut self.stream, &mut self.pending),
         };
         match result {
-            Ok(waiting) if self.pending_len > self.limits.max_pending => {
+            Ok(waiting) if self.pending.len > self.limits.max_pending => {
                 debug_assert!(waiting);
                 Err(WriteError::PeerNotReading {
-                    pending: self.pending_len,
+                    pending: self.pending.len,
                 })
             }
             other => other,
@@ -268,12 +250,41 @@ fn drain_plaintext(tls: &mut ClientConnection, data: &mut Vec<u8>) -> Option<Opt
     }
 }
 
+/// Queued bytes: whole chunks as queued, the front one partly taken.
+#[derive(Default)]
+struct Pending {
+    chunks: VecDeque<Vec<u8>>,
+    /// Bytes of the front chunk already taken.
+    front_taken: usize,
+    /// Bytes not taken yet, over all chunks.
+    len: usize,
+}
+
+impl Pending {
+    /// What is left of the front chunk.
+    fn front(&self) -> Option<&[u8]> {
+        self.chunks.front().map(|front| &front[self.front_taken..])
+    }
+
+    /// `n` bytes of the front chunk were taken.
+    fn advance(&mut self, n: usize) {
+        self.front_taken += n;
+        self.len -= n;
+        if self
+            .chunks
+            .front()
+            .is_some_and(|front| self.front_taken == front.len())
+        {
+            self.chunks.pop_front();
+            self.front_taken = 0;
+        }
+    }
+}
+
 fn flush_tls<S: Write>(
     tls: &mut ClientConnection,
     stream: &mut S,
-    pending: &mut VecDeque<Vec<u8>>,
-    front_taken: &mut usize,
-    pending_len: &mut usize,
+    pending: &mut Pending,
 ) -> Result<bool, WriteError> {
     loop {
         // Encrypted bytes first: rustls takes more plaintext only as it sends records.
@@ -287,14 +298,14 @@ fn flush_tls<S: Write>(
         }
         // Application data waits for the handshake (rustls would buffer it unbounded).
         if tls.is_handshaking() {
-            return Ok(*pending_len > 0);
+            return Ok(pending.len > 0);
         }
         let Some(front) = pending.front() else {
             return Ok(false);
         };
         let taken = tls
             .writer()
-            .write(&front[*front_taken..])
+            .write(front)
             .map_err(|e| WriteError::Socket(e.to_string()))?;
         if taken == 0 && !tls.wants_write() {
             // rustls refused bytes without anything to send: never loop on that.
@@ -302,45 +313,23 @@ fn flush_tls<S: Write>(
                 "TLS would not take more data".to_owned(),
             ));
         }
-        advance(pending, front_taken, pending_len, taken);
+        pending.advance(taken);
     }
 }
 
-fn flush_plain<S: Write>(
-    stream: &mut S,
-    pending: &mut VecDeque<Vec<u8>>,
-    front_taken: &mut usize,
-    pending_len: &mut usize,
-) -> Result<bool, WriteError> {
+fn flush_plain<S: Write>(stream: &mut S, pending: &mut Pending) -> Result<bool, WriteError> {
     while let Some(front) = pending.front() {
-        match stream.write(&front[*front_taken..]) {
+        match stream.write(front) {
             Ok(0) => {
                 return Err(WriteError::Socket(
                     "the connection stopped taking data".to_owned(),
                 ));
             }
-            Ok(n) => advance(pending, front_taken, pending_len, n),
+            Ok(n) => pending.advance(n),
             Err(e) if e.kind() == ErrorKind::WouldBlock => return Ok(true),
             Err(e) if e.kind() == ErrorKind::Interrupted => {}
             Err(e) => return Err(WriteError::Socket(e.to_string())),
         }
     }
     Ok(false)
-}
-
-fn advance(
-    pending: &mut VecDeque<Vec<u8>>,
-    front_taken: &mut usize,
-    pending_len: &mut usize,
-    n: usize,
-) {
-    *front_taken += n;
-    *pending_len -= n;
-    if pending
-        .front()
-        .is_some_and(|front| *front_taken == front.len())
-    {
-        pending.pop_front();
-        *front_taken = 0;
-    }
 }
