@@ -105,14 +105,7 @@ fn register_carries_the_stable_instance_and_user_agent() {
 #[test]
 fn registration_is_refreshed_before_it_expires_and_stays_up() {
     let toml = SERVER_TOML.replace("register_expires = 900", "register_expires = 60");
-    let mut world = World::new(
-        settings(
-            "alice@contoso.test,CONTOSO\\alice",
-            "Alice-pass-1",
-            &[("server", "127.0.0.1")],
-        ),
-        &toml,
-    );
+    let mut world = World::alice_on(&toml);
     world.start();
     assert!(world.signed_in());
     let after_sign_in = world.registers_sent().len();

@@ -141,14 +141,7 @@ fn an_ntlm_200_without_rspauth_is_refused() {
 #[test]
 fn an_unsigned_200_to_a_refresh_is_refused() {
     let toml = SERVER_TOML.replace("register_expires = 900", "register_expires = 60");
-    let mut world = World::new(
-        settings(
-            "alice@contoso.test,CONTOSO\\alice",
-            "Alice-pass-1",
-            &[("server", "127.0.0.1")],
-        ),
-        &toml,
-    );
+    let mut world = World::alice_on(&toml);
     world.start();
     assert!(world.signed_in());
     world.tamper = Some(Box::new(|mut msg: Message| {

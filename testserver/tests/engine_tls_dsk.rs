@@ -364,14 +364,7 @@ fn each_inner_tls_version_the_server_allows_works() {
     ] {
         let toml =
             tls_dsk_toml().replace("[auth]", &format!("[auth]\ntls_dsk_versions = {versions}"));
-        let mut world = World::new(
-            settings(
-                "alice@contoso.test,CONTOSO\\alice",
-                "Alice-pass-1",
-                &[("server", "127.0.0.1")],
-            ),
-            &toml,
-        );
+        let mut world = World::alice_on(&toml);
         world.start();
         assert!(world.signed_in(), "{versions}: {:#?}", world.failure());
         assert!(
@@ -387,14 +380,7 @@ fn each_inner_tls_version_the_server_allows_works() {
 #[test]
 fn a_service_that_refuses_sha1_requests_gets_a_sha256_one() {
     let toml = tls_dsk_toml().replace("[auth]", "[auth]\ncsr_hashes = [\"sha256\"]");
-    let mut world = World::new(
-        settings(
-            "alice@contoso.test,CONTOSO\\alice",
-            "Alice-pass-1",
-            &[("server", "127.0.0.1")],
-        ),
-        &toml,
-    );
+    let mut world = World::alice_on(&toml);
     world.start();
     assert!(world.signed_in(), "{:#?}", world.failure());
     assert!(
@@ -490,14 +476,7 @@ fn the_association_is_renewed_before_the_certificate_expires() {
     // Two-hour certificates: renewed at 1 h 55 min, when less than an hour is left, so a
     // new certificate is provisioned for the new association.
     let toml = tls_dsk_toml().replace("[auth]", "[auth]\nclient_certificate_hours = 2");
-    let mut world = World::new(
-        settings(
-            "alice@contoso.test,CONTOSO\\alice",
-            "Alice-pass-1",
-            &[("server", "127.0.0.1")],
-        ),
-        &toml,
-    );
+    let mut world = World::alice_on(&toml);
     world.start();
     assert!(world.signed_in());
     world.advance(Duration::from_secs(114 * 60));
@@ -654,14 +633,7 @@ fn autodiscover_gets_a_web_ticket_for_the_user_resource() {
 
 #[test]
 fn an_ntlm_association_is_renewed_within_eight_hours_too() {
-    let mut world = World::new(
-        settings(
-            "alice@contoso.test,CONTOSO\\alice",
-            "Alice-pass-1",
-            &[("server", "127.0.0.1")],
-        ),
-        support::SERVER_TOML,
-    );
+    let mut world = World::alice_on(support::SERVER_TOML);
     world.start();
     assert!(world.signed_in());
     let handshakes = |world: &World| {

@@ -180,6 +180,18 @@ impl World {
         )
     }
 
+    /// Alice (`CONTOSO\alice`) signing in to 127.0.0.1 on a server configured by `toml`.
+    pub fn alice_on(toml: &str) -> World {
+        World::new(
+            settings(
+                "alice@contoso.test,CONTOSO\\alice",
+                "Alice-pass-1",
+                &[("server", "127.0.0.1")],
+            ),
+            toml,
+        )
+    }
+
     fn wall_now(&self) -> SystemTime {
         self.wall + self.now.duration_since(self.start)
     }
